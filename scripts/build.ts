@@ -47,7 +47,8 @@ export async function buildAll(opts: { quiet?: boolean } = {}): Promise<void> {
   await buildFunctions(opts);
   const npmLayout = path.join(root, 'scripts', 'build-miniprogram-npm.ts');
   if (existsSync(npmLayout)) {
-    const mod = await import('./build-miniprogram-npm');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(npmLayout) as { buildMiniprogramNpm(o: { quiet?: boolean }): Promise<void> };
     await mod.buildMiniprogramNpm(opts);
   }
 }

@@ -55,7 +55,10 @@ export class EmulatorController {
       baseUrl: () => self.url,
       adminUrl: () => `${self.url}/admin`,
       functions: () => self.service<FunctionsInvoker & EmulatorService>('functions'),
-      invocations: () => self.service<InvocationLookup & EmulatorService>('functions'),
+      invocations: () =>
+        self.byName.has('functions')
+          ? self.service<InvocationLookup & EmulatorService>('functions')
+          : { byToken: () => undefined },
       service: <T>(name: string) => self.service<T>(name),
       log: (m: string) => {
         if (!resolved.quiet) console.log(`[emulator] ${m}`);
