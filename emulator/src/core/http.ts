@@ -39,7 +39,7 @@ export interface RouteRequest {
 export type RouteHandler = (r: RouteRequest) => Promise<void> | void;
 
 export interface Route {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD' | 'OPTIONS';
   /** Path pattern; `:name` captures one segment, a trailing `*` captures the rest as params['*']. */
   path: string;
   handler: RouteHandler;

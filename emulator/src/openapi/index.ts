@@ -1,0 +1,11 @@
+export { OpenApiService, openapiService, API_NOT_FOUND, API_NO_PERMISSION, MAX_TEMPLATES_PER_REQUEST } from './openapi';
+export type { SubscribeDecision } from './openapi';
+export { WxApiError, isValidOpenid } from './api';
+export type { OpenApiCall, OpenApiCaller, OpenApiResult, OpenApiHandler } from './api';
+export { CloudIdError, WX_INVALID_CLOUDID, WX_CLOUDID_USER_NOT_MATCH } from './open-data';
+export { parseWxacodePayload, WXACODE_ORIGIN } from './wxacode';
+export type { WxacodePayload } from './wxacode';
+export { CONFIG_FILE, DEFAULT_SEC_CHECK_WORDS, parseOpenApiConfig } from './config';
+export type { OpenApiConfig, SubscribeTemplate, SecCheckWord } from './config';
+export { CUSTOMER_WINDOW } from './customer-service';
+export type { CustomerAction, CustomerWindow } from './customer-service';
