@@ -1,0 +1,5 @@
+// 购物车 (customer) — placeholder page, to be built.
+Component({
+  data: {},
+  methods: {},
+});

@@ -1,0 +1,5 @@
+// 分类 (customer) — placeholder page, to be built.
+Component({
+  data: {},
+  methods: {},
+});

@@ -1,0 +1,48 @@
+// Shop information: name, notice, address, opening hours and phone, from `shop` → `settings.get`.
+import type { ShopSettings } from '../../../typings/api/shop';
+import { userMessage } from '../../services/cloud';
+import { getShopSettings } from '../../services/shop';
+
+type Status = 'loading' | 'ready' | 'error';
+
+Component({
+  data: {
+    status: 'loading' as Status,
+    errorMessage: '',
+    shop: null as ShopSettings | null,
+  },
+
+  methods: {
+    onLoad() {
+      void this.load();
+    },
+
+    onPullDownRefresh() {
+      void this.load().then(() => wx.stopPullDownRefresh());
+    },
+
+    async load(): Promise<void> {
+      this.setData({ status: 'loading', errorMessage: '' });
+      try {
+        const shop = await getShopSettings();
+        this.setData({ status: 'ready', shop });
+      } catch (e) {
+        this.setData({ status: 'error', errorMessage: userMessage(e) });
+      }
+    },
+
+    onRetry() {
+      void this.load();
+    },
+
+    onCall() {
+      const phone = this.data.shop?.phone;
+      if (phone) wx.makePhoneCall({ phoneNumber: phone });
+    },
+
+    onCopyAddress() {
+      const address = this.data.shop?.address;
+      if (address) wx.setClipboardData({ data: address });
+    },
+  },
+});

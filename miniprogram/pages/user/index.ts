@@ -1,0 +1,5 @@
+// 我的 (customer) — placeholder page, to be built.
+Component({
+  data: {},
+  methods: {},
+});
