@@ -1,0 +1,27 @@
+/**
+ * `npm run bench`: every benchmark suite, printed as markdown tables. Performance targets live here, never in
+ * timed tests. Pass suite names to run only some: `npm run bench -- emulator`.
+ */
+import { emulatorBench } from './emulator.bench';
+
+const suites: Record<string, () => Promise<void>> = {
+  emulator: emulatorBench,
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const names = wanted.length ? wanted : Object.keys(suites);
+  for (const n of names) {
+    const run = suites[n];
+    if (!run) throw new Error(`unknown bench suite "${n}" (have: ${Object.keys(suites).join(', ')})`);
+    await run();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
