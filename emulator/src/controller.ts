@@ -106,7 +106,12 @@ export class EmulatorController {
     });
     const addr = this.server.address() as AddressInfo;
     this.url = `http://${this.ctx.options.host}:${addr.port}`;
-    for (const s of this.services) await s.start?.();
+    try {
+      for (const s of this.services) await s.start?.();
+    } catch (e) {
+      await this.stop();
+      throw e;
+    }
     this.ctx.log(`listening on ${this.url}`);
     return this.url;
   }

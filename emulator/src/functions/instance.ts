@@ -13,6 +13,11 @@ export interface InstanceJob {
   eventJson: string;
   context: Record<string, unknown>;
   timeoutMs: number;
+  /**
+   * The emulator clock minus the real clock when the invocation starts: the function's `Date` runs this far
+   * ahead, so code reading `Date.now()` follows the emulator's (possibly manual) clock.
+   */
+  clockOffsetMs?: number;
   /** Receives what the function prints while it runs. */
   onLog(text: string): void;
 }
@@ -80,7 +85,7 @@ export class FunctionInstance {
         this.finish({ kind: 'crash', message: `Function initialization timed out after ${INIT_TIMEOUT_MS / 1000} seconds` }, true);
       }, INIT_TIMEOUT_MS);
       this.current = { id: job.id, resolve, started: performance.now(), timer, timeoutMs: job.timeoutMs };
-      this.worker.postMessage({ type: 'invoke', id: job.id, env: job.env, event: job.eventJson, context: job.context });
+      this.worker.postMessage({ type: 'invoke', id: job.id, env: job.env, event: job.eventJson, context: job.context, clockOffsetMs: job.clockOffsetMs ?? 0 });
     });
   }
 

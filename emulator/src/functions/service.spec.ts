@@ -262,3 +262,24 @@ describe('invocation history', () => {
     expect(html).toContain('<code>whoami</code>');
   });
 });
+
+describe('clock', () => {
+  it("runs the function's Date on the emulator's clock, so a moved clock moves the function's time", async () => {
+    const base = Date.UTC(2030, 0, 1, 8, 0, 0);
+    await emu.clock.set(base);
+    const first = await emu.ctx.functions().invoke('clock', {}, { openid: 'o-clock' });
+    await emu.clock.advance(15 * 60_000);
+    const later = await emu.ctx.functions().invoke('clock', {}, { openid: 'o-clock' });
+    emu.clock.useRealTime();
+    if (!first.ok || !later.ok) throw new Error('clock fixture failed');
+    const a = first.result as { now: number; iso: string; isDate: boolean; str: string };
+    const b = later.result as { now: number };
+    expect(a.now).toBeGreaterThanOrEqual(base);
+    expect(a.now).toBeLessThan(base + 10_000);
+    expect(a.iso.startsWith('2030-01-01T08:00')).toBe(true);
+    expect(a.isDate).toBe(true);
+    expect(a.str).toBe('string');
+    expect(b.now - a.now).toBeGreaterThan(15 * 60_000 - 10_000);
+    expect(b.now - a.now).toBeLessThan(15 * 60_000 + 10_000);
+  });
+});

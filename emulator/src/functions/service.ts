@@ -107,6 +107,7 @@ export class FunctionsService implements EmulatorService, FunctionsInvoker, Invo
       eventJson,
       context: this.contextFor(def, rec, env),
       timeoutMs: def.timeoutMs,
+      clockOffsetMs: this.ctx.clock.now() - Date.now(),
       onLog: (text) => this.onLog(rec, text),
     });
     return this.settle(rec, def, outcome);

@@ -23,6 +23,23 @@ Module._resolveFilename = function resolveWithFallback(request, parent, isMain, 
   }
 };
 
+// The function's clock follows the emulator's: `Date.now()` and `new Date()` run `clockOffsetMs` ahead of real
+// time, set by the parent for each invocation (0 unless the emulator's clock was moved, e.g. by a test).
+let clockOffsetMs = 0;
+const RealDate = Date;
+globalThis.Date = new Proxy(RealDate, {
+  construct(target, args, newTarget) {
+    return Reflect.construct(target, args.length ? args : [RealDate.now() + clockOffsetMs], newTarget);
+  },
+  apply() {
+    return new RealDate(RealDate.now() + clockOffsetMs).toString();
+  },
+  get(target, prop, receiver) {
+    if (prop === 'now') return () => RealDate.now() + clockOffsetMs;
+    return Reflect.get(target, prop, receiver);
+  },
+});
+
 // What the function prints goes to the parent on the same channel as the result, so it is attributed to the
 // invocation that printed it (and arrives before that invocation's result).
 for (const stream of [process.stdout, process.stderr]) {
@@ -70,6 +87,7 @@ function describe(err) {
 
 parentPort.on('message', async (msg) => {
   if (!msg || msg.type !== 'invoke') return;
+  clockOffsetMs = typeof msg.clockOffsetMs === 'number' ? msg.clockOffsetMs : 0;
   for (const [k, v] of Object.entries(msg.env)) {
     if (v === null) delete process.env[k];
     else process.env[k] = v;
