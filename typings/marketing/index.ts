@@ -1,0 +1,6 @@
+export * from './scope';
+export * from './member';
+export * from './promotion';
+export * from './coupon';
+export * from './points';
+export * from './pricing';
