@@ -23,7 +23,7 @@ let db: Db;
 let restoreEnv: () => void;
 
 beforeAll(async () => {
-  emu = await startTestEmulator({ functionsRoot: FIXTURES, maxInstancesPerFunction: 6 });
+  emu = await startTestEmulator({ projectDir: FIXTURES, functionsRoot: FIXTURES, maxInstancesPerFunction: 6 });
   fns = emu.service<FunctionsInvoker>('functions');
   restoreEnv = pointSdkAt(emu);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
