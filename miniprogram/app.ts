@@ -1,8 +1,14 @@
 // The mini-program's App. globalData.env is the cloud configuration services/cloud.ts reads at call time.
 import { envConfig, type EnvConfig } from './config/env';
+import type { EnterResult } from '../typings/api/user';
+import { enterShop } from './services/user';
 
 export interface AppGlobalData {
   env: EnvConfig;
+  /** The caller's user and role, from the latest `user.enter` (set by onShow). */
+  user?: EnterResult;
+  /** A category the home page asked the category tab to open (wx.switchTab cannot carry a query). */
+  categoryId?: string;
 }
 
 App<{ globalData: AppGlobalData }>({
@@ -15,5 +21,15 @@ App<{ globalData: AppGlobalData }>({
       }
       wx.cloud.init({ env: this.globalData.env.envId, traceUser: true });
     }
+  },
+  onShow() {
+    // Each time the mini-program comes to the foreground: record the visit with its scene and QR/share parameters
+    // (first/last touch of the user). Never blocks or fails a page.
+    const options = wx.getEnterOptionsSync();
+    enterShop(options)
+      .then((result) => {
+        this.globalData.user = result;
+      })
+      .catch((e: unknown) => console.warn('user.enter failed', e));
   },
 });

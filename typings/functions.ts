@@ -4,9 +4,17 @@
  */
 import type { ActionMap } from './envelope';
 import type { ShopActions } from './api/shop';
+import type { NotifyActions } from './api/notify';
+import type { StaffActions } from './api/staff';
+import type { CartActions } from './api/cart';
+import type { OrderActions } from './api/order';
 
 export interface CloudFunctions {
   shop: ShopActions;
+  notify: NotifyActions;
+  staff: StaffActions;
+  cart: CartActions;
+  order: OrderActions;
 }
 
 export type FunctionName = keyof CloudFunctions;

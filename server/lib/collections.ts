@@ -7,7 +7,22 @@
  */
 import type { Database } from './cloud';
 
-export const COLLECTIONS = ['shop_settings'] as const;
+export const COLLECTIONS = [
+  'shop_settings',
+  'staff',
+  'subscriptions',
+  'message_log',
+  // catalogue, cart and users (server/catalogue, server/cart, server/users)
+  'categories',
+  'goods',
+  'skus',
+  'carts',
+  'users',
+  'visits',
+  // orders (server/orders)
+  'orders',
+  'payment_issues',
+] as const;
 
 /** errCode of wx-server-sdk for a read/write on a collection that does not exist. */
 export const COLLECTION_NOT_EXIST_ERRCODE = -502005;

@@ -1,8 +1,13 @@
-/** The `shop` cloud function: public facts about the shop. Bundled from cloudfunctions/shop/src/index.ts. */
+/**
+ * The `shop` cloud function: public facts about the shop, the catalogue (server/catalogue) and the caller's user
+ * (server/users). Bundled from cloudfunctions/shop/src/index.ts.
+ */
 import { z } from 'zod';
 import type { ShopActions } from '@typings/api/shop';
 import { defineAction, defineFunction } from '../lib';
 import { loadShopSettings } from './settings-store';
+import { catalogueActions } from '../catalogue/catalogue-actions';
+import { userActions } from '../users/user-actions';
 
 const noInput = z.strictObject({});
 
@@ -17,5 +22,7 @@ export const shopFunction = defineFunction<ShopActions>({
       input: noInput,
       handler: async (_input, ctx) => loadShopSettings(ctx.db),
     }),
+    ...catalogueActions,
+    ...userActions,
   },
 });

@@ -1,5 +1,7 @@
 /** Contract of the `shop` cloud function: public facts about the shop (typings/shop/ holds the collection documents). */
 import type { ActionSpec, NoInput } from '../envelope';
+import type { CatalogueActions } from './catalogue';
+import type { UserActions } from './user';
 
 /** Fees in integer fen (1 yuan = 100 fen). */
 export interface ShippingRule {
@@ -32,4 +34,5 @@ export type ShopActions = {
   ping: ActionSpec<NoInput, { pong: true; at: number }>;
   /** The shop's settings (defaults while the owner has not saved any). */
   'settings.get': ActionSpec<NoInput, ShopSettings>;
-};
+} & CatalogueActions &
+  UserActions;

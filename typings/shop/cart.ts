@@ -11,10 +11,17 @@ export interface CartItem {
   addedAt: EpochMs;
 }
 
-/** `carts` collection. `_id` is the openid. Newest item first. */
+/**
+ * `carts` collection. `_id` is the openid. Newest item first.
+ * Written only by a conditional update on `version` (`where({_id, version}).update({..., version: version + 1})`,
+ * retried on a miss; see server/cart/cart-store.ts), so concurrent writers never lose each other's items.
+ */
 export interface CartDoc {
   _id: OpenId;
   items: CartItem[];
+  /** Incremented by every write. */
+  version: number;
+  updatedAt: EpochMs;
 }
 
 /** `OK`, or why the item cannot be checked out as it is. */

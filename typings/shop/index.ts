@@ -4,3 +4,4 @@ export * from './catalogue';
 export * from './checkout';
 export * from './cart';
 export * from './order';
+export * from './staff';

@@ -167,5 +167,7 @@ export interface OrderDoc {
   createdAt: EpochMs;
   /** Unpaid orders are cancelled by the `timeout` event at or after this time. */
   expiresAt: EpochMs;
+  /** When the unpaid-order reminder was claimed (set once by the orderTimers function). */
+  remindedAt?: EpochMs;
   log: OrderLogEntry[];
 }

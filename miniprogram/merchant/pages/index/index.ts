@@ -1,7 +1,37 @@
-// PLACEHOLDER — the staff back office (subpackage `merchant/`, loaded only when staff open it). To be built:
-// orders to handle, goods and stock, shop settings. Every merchant action is checked on the server (FORBIDDEN
-// unless the caller's openid is staff); hiding this page is not access control.
+// The back office home (subpackage `merchant/`): who you are, and the way to orders and pickup verification.
+// Access is decided by the server (`staff.me` answers FORBIDDEN to anyone not in the `staff` collection); this page
+// only shows the refusal.
+import type { StaffMe } from '../../../../typings/api/staff';
+import { userMessage } from '../../../services/cloud';
+import { getStaffMe } from '../../../services/staff';
+import { isForbidden } from '../../utils/format';
+
+type Status = 'loading' | 'ready' | 'forbidden' | 'error';
+
 Component({
-  data: {},
-  methods: {},
+  data: {
+    status: 'loading' as Status,
+    errorMessage: '',
+    me: null as StaffMe | null,
+  },
+  methods: {
+    onLoad() {
+      void this.load();
+    },
+    async load(): Promise<void> {
+      this.setData({ status: 'loading', errorMessage: '' });
+      try {
+        this.setData({ status: 'ready', me: await getStaffMe() });
+      } catch (e) {
+        this.setData({ status: isForbidden(e) ? 'forbidden' : 'error', errorMessage: userMessage(e) });
+      }
+    },
+    onRetry() {
+      void this.load();
+    },
+    onOpen(e: WechatMiniprogram.TouchEvent) {
+      const url = String(e.currentTarget.dataset.url ?? '');
+      if (url) wx.navigateTo({ url });
+    },
+  },
 });

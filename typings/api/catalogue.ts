@@ -1,0 +1,113 @@
+/**
+ * Catalogue actions of the `shop` cloud function (what customers browse). Only on-shelf goods are ever answered;
+ * stock counters other than what can be bought now (`available`) never leave the server.
+ */
+import type { ActionSpec, NoInput } from '../envelope';
+import type { CategoryDoc, PriceRange, SkuPickerState, SpecDef } from '../shop/catalogue';
+import type { Fen } from '../shop/common';
+import type { ShopSettings } from './shop';
+
+/** The shop facts the home page shows at the top. */
+export type ShopSummary = Pick<
+  ShopSettings,
+  'name' | 'logo' | 'notice' | 'address' | 'phone' | 'openHours' | 'pickupEnabled' | 'deliveryEnabled'
+>;
+
+export type CategoryView = CategoryDoc;
+
+/** A goods as list pages show it (no description, no specs). */
+export interface GoodsCard {
+  _id: string;
+  title: string;
+  categoryId: string;
+  /** First image: a displayable URL (cloud files are resolved to temporary URLs), '' when none. */
+  cover: string;
+  minPriceFen: Fen;
+  maxPriceFen: Fen;
+  sales: number;
+  tags: string[];
+}
+
+/**
+ * `default`: best sellers first, then newest; `sales`: same; `newest`: newest first; `price_asc` / `price_desc`:
+ * by the lowest price. Ties are broken by _id, so pages never overlap.
+ */
+export type GoodsSort = 'default' | 'sales' | 'newest' | 'price_asc' | 'price_desc';
+
+export interface GoodsQuery {
+  categoryId?: string;
+  /** Matched case-insensitively against the title, tags and spec values; every word must match. */
+  keyword?: string;
+  /** 1-based. */
+  page: number;
+  /** 1..50. */
+  pageSize: number;
+  sort?: GoodsSort;
+}
+
+export interface GoodsPage {
+  items: GoodsCard[];
+  page: number;
+  pageSize: number;
+  /** There is at least one more item after this page. */
+  hasMore: boolean;
+}
+
+/** A SKU as customers see it: price and what can be bought now, never the stock counters. */
+export interface PublicSku {
+  _id: string;
+  specValues: string[];
+  priceFen: Fen;
+  originalPriceFen?: Fen;
+  /** Units that can be bought now (0 when off shelf or out of stock). */
+  available: number;
+}
+
+export interface GoodsDetail {
+  goods: {
+    _id: string;
+    title: string;
+    categoryId: string;
+    /** Displayable URLs. */
+    images: string[];
+    description: string;
+    specs: SpecDef[];
+    minPriceFen: Fen;
+    maxPriceFen: Fen;
+    sales: number;
+    tags: string[];
+  };
+  /** Every SKU of the goods (also the unavailable ones, so the picker can show them greyed out). */
+  skus: PublicSku[];
+  /**
+   * The SKU picker for the initial choice: specs with a single value are pre-chosen (so a goods with one SKU
+   * starts complete). Clients recompute it for later choices with the same rule (a value is selectable when some
+   * SKU with `available > 0` has it and agrees with the values chosen for the other specs).
+   */
+  picker: SkuPickerState;
+  /** Price range over the SKUs that can be bought now (null when none can). */
+  price: PriceRange | null;
+  /** Sum of `available` over the SKUs. */
+  totalAvailable: number;
+}
+
+/** The whole first screen of the home page, in one call. */
+export interface HomeData {
+  shop: ShopSummary;
+  categories: CategoryView[];
+  /** On-shelf goods tagged `推荐` (server/catalogue/catalogue-query.ts FEATURED_TAG; best sellers first, at most 5): the banner. */
+  featured: GoodsCard[];
+  /** The first page of all on-shelf goods (default sort). */
+  goods: GoodsPage;
+}
+
+export type CatalogueActions = {
+  /** The home page's first screen: shop summary, categories, featured goods and the first page of goods. */
+  'home.get': ActionSpec<{ pageSize?: number }, HomeData>;
+  /** Every category, by `sort`. */
+  'catalogue.categories': ActionSpec<NoInput, CategoryView[]>;
+  /** A page of on-shelf goods, optionally of one category and/or matching a keyword. */
+  'catalogue.goods': ActionSpec<GoodsQuery, GoodsPage>;
+  /** One on-shelf goods with its SKUs and the picker's initial state (NOT_FOUND when missing or off shelf). */
+  'catalogue.goodsDetail': ActionSpec<{ goodsId: string }, GoodsDetail>;
+};
