@@ -5,6 +5,8 @@ import { performance } from 'node:perf_hooks';
 /** The plain-JS worker entry (runs without a TypeScript loader). */
 export const BOOTSTRAP_FILE = path.join(__dirname, 'worker-bootstrap.js');
 
+export type InvocationClock = { offsetMs: number } | { manualAt: number };
+
 /** One invocation as an instance runs it. */
 export interface InstanceJob {
   id: string;
@@ -14,10 +16,11 @@ export interface InstanceJob {
   context: Record<string, unknown>;
   timeoutMs: number;
   /**
-   * The emulator clock minus the real clock when the invocation starts: the function's `Date` runs this far
-   * ahead, so code reading `Date.now()` follows the emulator's (possibly manual) clock.
+   * The emulator clock, so code reading `Date.now()` follows it: a real clock moved by `offsetMs`, or a manual
+   * clock standing at `manualAt` — then the function's time starts at `manualAt` when `main` is called (a cold
+   * start's loading time does not count) and runs on from there.
    */
-  clockOffsetMs?: number;
+  clock?: () => InvocationClock;
   /** Receives what the function prints while it runs. */
   onLog(text: string): void;
 }
@@ -85,7 +88,7 @@ export class FunctionInstance {
         this.finish({ kind: 'crash', message: `Function initialization timed out after ${INIT_TIMEOUT_MS / 1000} seconds` }, true);
       }, INIT_TIMEOUT_MS);
       this.current = { id: job.id, resolve, started: performance.now(), timer, timeoutMs: job.timeoutMs };
-      this.worker.postMessage({ type: 'invoke', id: job.id, env: job.env, event: job.eventJson, context: job.context, clockOffsetMs: job.clockOffsetMs ?? 0 });
+      this.worker.postMessage({ type: 'invoke', id: job.id, env: job.env, event: job.eventJson, context: job.context, clock: job.clock?.() ?? { offsetMs: 0 } });
     });
   }
 

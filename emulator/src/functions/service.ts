@@ -107,7 +107,7 @@ export class FunctionsService implements EmulatorService, FunctionsInvoker, Invo
       eventJson,
       context: this.contextFor(def, rec, env),
       timeoutMs: def.timeoutMs,
-      clockOffsetMs: this.ctx.clock.now() - Date.now(),
+      clock: () => (this.ctx.clock.manual ? { manualAt: this.ctx.clock.now() } : { offsetMs: this.ctx.clock.now() - Date.now() }),
       onLog: (text) => this.onLog(rec, text),
     });
     return this.settle(rec, def, outcome);

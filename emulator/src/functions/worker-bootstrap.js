@@ -87,7 +87,11 @@ function describe(err) {
 
 parentPort.on('message', async (msg) => {
   if (!msg || msg.type !== 'invoke') return;
-  clockOffsetMs = typeof msg.clockOffsetMs === 'number' ? msg.clockOffsetMs : 0;
+  const clock = msg.clock || {};
+  const syncClock = () => {
+    clockOffsetMs = typeof clock.manualAt === 'number' ? clock.manualAt - RealDate.now() : Number(clock.offsetMs) || 0;
+  };
+  syncClock();
   for (const [k, v] of Object.entries(msg.env)) {
     if (v === null) delete process.env[k];
     else process.env[k] = v;
@@ -98,6 +102,7 @@ parentPort.on('message', async (msg) => {
     if (typeof main !== 'function') throw new Error(`${workerData.entry} does not export a main function`);
     // Loading the code is initialization; the execution time limit starts now.
     parentPort.postMessage({ type: 'started', id: msg.id });
+    syncClock();
     const value = await runMain(main, JSON.parse(msg.event), msg.context);
     const json = JSON.stringify(value === undefined ? null : value);
     parentPort.postMessage({ type: 'done', id: msg.id, ok: true, json: json === undefined ? 'null' : json });
