@@ -3,9 +3,11 @@
  * timed tests. Pass suite names to run only some: `npm run bench -- emulator`.
  */
 import { emulatorBench } from './emulator.bench';
+import { shopBench } from './shop.bench';
 
 const suites: Record<string, () => Promise<void>> = {
   emulator: emulatorBench,
+  shop: shopBench,
 };
 
 async function main(): Promise<void> {
