@@ -14,7 +14,7 @@ export interface EnvConfig {
   emulatorUrl: string;
   /** Your CloudBase environment id (mode 'cloud'), e.g. 'kaidian-1a2b3c'. */
   envId: string;
-  /** The openid the emulator sees for every call (mode 'emulator'). The demo seed makes 'demo-owner' the owner. */
+  /** The openid the emulator sees for every call (mode 'emulator'). The demo seed makes 'demo-staff' the owner (staff) and 'demo-customer' a customer with orders. */
   demoOpenid: string;
 }
 
