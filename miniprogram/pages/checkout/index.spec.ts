@@ -6,6 +6,7 @@
  * price that changed between the quote and the submit is shown again instead of being charged.
  */
 import { loadPage, type PageHandle } from '../../../test/page-harness';
+import type { OpenApiService } from '../../../emulator/src/openapi';
 import { DEFAULT_SETTINGS, type OrderTestEnv, startOrderEnv } from '../../../server/orders/test-support';
 
 const BUYER = 'o-page-buyer';
@@ -43,11 +44,9 @@ function payingWx() {
       if (!order) return o.fail?.({ errMsg: 'requestPayment:fail unknown prepay_id' });
       void env.pay.simulatePayment(order.outTradeNo, { times: 2 }).then(() => o.success?.({ errMsg: 'requestPayment:ok' }));
     },
-    requestSubscribeMessage: (o: { tmplIds: string[]; success?: (r: unknown) => void }) => {
-      const res: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' };
-      for (const id of o.tmplIds) res[id] = 'accept';
-      o.success?.(res);
-    },
+    // as the phone does: the customer's acceptance is a one-time authorisation WeChat keeps (the emulator's openapi)
+    requestSubscribeMessage: (o: { tmplIds: string[]; success?: (r: unknown) => void }) =>
+      o.success?.(env.emu.service<OpenApiService>('openapi').grantSubscription(BUYER, o.tmplIds, true)),
     chooseAddress: (o: { success?: (r: unknown) => void }) => o.success?.({ ...ADDRESS, errMsg: 'chooseAddress:ok' }),
     showModal: (o: { success?: (r: unknown) => void }) => o.success?.({ confirm: true, cancel: false }),
   };
@@ -93,7 +92,9 @@ it('checks out the cart’s selected lines, pays, and shows the paid result with
   expect(result.text('#pickup-code')).toBe(paid.fulfilment.pickupCode);
   expect(env.sku('s-latte')).toMatchObject({ stock: 18, reserved: 0, sold: 2 });
   // the paid message went out once (the subscription was recorded by the notify function)
-  const sent = env.outbox.list({ kind: 'openapi' }).filter((e) => e.api.includes('subscribeMessage') && JSON.stringify(e.request).includes('KD_TPL_ORDER_PAID'));
+  const sent = env.outbox
+    .list({ kind: 'openapi' })
+    .filter((e) => e.api.includes('subscribeMessage') && e.errCode === 0 && JSON.stringify(e.request).includes('KD_TPL_ORDER_PAID'));
   expect(sent).toHaveLength(1);
 
   await result.tap('#view-order');
