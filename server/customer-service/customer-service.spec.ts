@@ -7,28 +7,16 @@ import path from 'node:path';
 import type { EmulatorController } from '../../emulator/src/controller';
 import { deliverCustomerMessage } from '../../emulator/src/customer-service';
 import type { OutboxService } from '../../emulator/src/outbox';
-import { seedDataset } from '../../emulator/src/seed';
-import { pointSdkAt, startTestEmulator } from '../../emulator/src/testing';
 import type { OrderDoc } from '../../typings/shop/order';
-import { demoShop, DEMO_CUSTOMER } from '../../scripts/demo-shop';
-import { getDatabase } from '../lib/cloud';
-import { ensureCollections } from '../lib/collections';
+import { DEMO_CUSTOMER } from '../../scripts/demo-shop';
 import { CS_TEXTS } from './keywords';
+import { startDemoEmulator } from '../../test/demo-emulator';
 
 let emu: EmulatorController;
 let orders: OrderDoc[];
 
 beforeAll(async () => {
-  emu = await startTestEmulator({ projectDir: path.resolve(__dirname, '../..') });
-  const shop = demoShop({ now: Date.now() - 60_000 });
-  orders = shop.dataset.collections.orders as unknown as OrderDoc[];
-  const restore = pointSdkAt(emu);
-  try {
-    await ensureCollections(getDatabase());
-    await seedDataset(emu, shop.dataset);
-  } finally {
-    restore();
-  }
+  ({ emu, orders } = await startDemoEmulator());
 });
 afterAll(async () => {
   await emu?.stop();

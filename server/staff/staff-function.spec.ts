@@ -9,31 +9,21 @@ import type { OpenApiService } from '../../emulator/src/openapi';
 import type { OutboxService } from '../../emulator/src/outbox';
 import type { PayService } from '../../emulator/src/pay';
 import { SUBSCRIBE_TEMPLATES } from '../../miniprogram/config/subscribe';
-import { seedDataset } from '../../emulator/src/seed';
-import { pointSdkAt, startTestEmulator } from '../../emulator/src/testing';
+import { pointSdkAt } from '../../emulator/src/testing';
 import type { OrderDoc } from '../../typings/shop/order';
-import { demoShop, DEMO_CUSTOMER, DEMO_STAFF, DEMO_SUB_MCH_ID } from '../../scripts/demo-shop';
+import { DEMO_CUSTOMER, DEMO_STAFF, DEMO_SUB_MCH_ID } from '../../scripts/demo-shop';
 import { registerDemoPayments } from '../../scripts/demo-shop/payments';
 import { getDatabase } from '../lib/cloud';
-import { ensureCollections } from '../lib/collections';
 import { createLogger } from '../lib/logger';
 import { docsOf } from '../notify/db-results';
 import { requestRefund } from '../orders/refunds';
+import { startDemoEmulator } from '../../test/demo-emulator';
 
 let emu: EmulatorController;
 let orders: OrderDoc[];
 
 beforeAll(async () => {
-  emu = await startTestEmulator({ projectDir: path.resolve(__dirname, '../..') });
-  const shop = demoShop({ now: Date.now() - 60_000 });
-  orders = shop.dataset.collections.orders as unknown as OrderDoc[];
-  const restore = pointSdkAt(emu);
-  try {
-    await ensureCollections(getDatabase());
-    await seedDataset(emu, shop.dataset);
-  } finally {
-    restore();
-  }
+  ({ emu, orders } = await startDemoEmulator());
   await registerDemoPayments(emu, orders, DEMO_SUB_MCH_ID);
 });
 afterAll(async () => {

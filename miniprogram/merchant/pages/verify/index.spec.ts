@@ -3,32 +3,19 @@
  * code (or scan the pickup QR) and the order completes.
  */
 import path from 'node:path';
-import { pointSdkAt, startTestEmulator } from '../../../../emulator/src/testing';
 import type { EmulatorController } from '../../../../emulator/src/controller';
-import { seedDataset } from '../../../../emulator/src/seed';
 import type { OrderDoc } from '../../../../typings/shop/order';
-import { ensureCollections } from '../../../../server/lib/collections';
-import { getDatabase } from '../../../../server/lib/cloud';
-import { demoShop, DEMO_CUSTOMER, DEMO_STAFF } from '../../../../scripts/demo-shop';
+import { DEMO_CUSTOMER, DEMO_STAFF } from '../../../../scripts/demo-shop';
 import { loadPage, type PageHandle } from '../../../../test/page-harness';
+import { startDemoEmulator } from '../../../../test/demo-emulator';
 
-const PROJECT_DIR = path.resolve(__dirname, '../../../..');
 
 let emu: EmulatorController;
 let orders: OrderDoc[];
 let page: PageHandle | undefined;
 
 beforeAll(async () => {
-  emu = await startTestEmulator({ projectDir: PROJECT_DIR });
-  const shop = demoShop({ now: Date.now() - 60_000 });
-  orders = shop.dataset.collections.orders as unknown as OrderDoc[];
-  const restore = pointSdkAt(emu);
-  try {
-    await ensureCollections(getDatabase());
-    await seedDataset(emu, shop.dataset);
-  } finally {
-    restore();
-  }
+  ({ emu, orders } = await startDemoEmulator());
 }, 60_000);
 afterEach(() => {
   page?.detach();
