@@ -113,7 +113,7 @@ interface HttpReply {
   body: string;
 }
 
-function httpRequest(url: string, method: string, headers: Record<string, string>, body: string | undefined): Promise<HttpReply> {
+function httpRequest(url: string, method: string, headers: Record<string, string>, body: string | Buffer | undefined): Promise<HttpReply> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -188,6 +188,27 @@ function makeWx(opts: LoadPageOptions, calls: WxCall[], inflight: Set<Promise<un
     return { abort: () => undefined, onHeadersReceived: () => undefined, offHeadersReceived: () => undefined };
   };
 
+  /** wx.uploadFile: multipart/form-data POST of the file at `filePath` (a path on this machine in tests). */
+  const uploadFile = (o: { url: string; filePath: string; name: string; header?: Record<string, string>; formData?: Record<string, string> } & Callbacks) => {
+    const boundary = `----kaidian${Date.now().toString(16)}`;
+    const parts: Buffer[] = [];
+    for (const [k, v] of Object.entries(o.formData ?? {})) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    }
+    const work = track(
+      Promise.resolve()
+        .then(() => {
+          parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${o.name}"; filename="${path.basename(o.filePath)}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+          parts.push(readFileSync(o.filePath), Buffer.from(`\r\n--${boundary}--\r\n`));
+          const headers = { ...(o.header ?? {}), 'content-type': `multipart/form-data; boundary=${boundary}` };
+          return httpRequest(o.url, 'POST', headers, Buffer.concat(parts));
+        })
+        .then((r) => ({ data: r.body, statusCode: r.statusCode, errMsg: 'uploadFile:ok' })),
+    );
+    settle(o, work, (e) => ({ errMsg: `uploadFile:fail ${(e as Error).message ?? e}` }));
+    return { abort: () => undefined, onProgressUpdate: () => undefined, offProgressUpdate: () => undefined };
+  };
+
   const callFunction = (o: { name: string; data?: unknown } & Callbacks) => {
     const headers: Record<string, string> = { 'content-type': 'application/json', 'x-wx-openid': opts.openid, 'x-wx-source': 'wx_client' };
     if (opts.appid) headers['x-wx-appid'] = opts.appid;
@@ -205,6 +226,7 @@ function makeWx(opts: LoadPageOptions, calls: WxCall[], inflight: Set<Promise<un
 
   const overrides: Record<string, (...args: any[]) => unknown> = {
     request,
+    uploadFile,
     ...opts.wx,
   };
   const cloud = {

@@ -47,6 +47,42 @@ export async function callCloud<F extends FunctionName, A extends ActionName<F>>
   return unwrap(result) as ActionOutput<F, A>;
 }
 
+/**
+ * Uploads a local file (a temp path from the client) to cloud storage and resolves with its `cloud://` file id:
+ * `wx.cloud.uploadFile` in cloud mode, the emulator's client-upload route (`wx.uploadFile`) in emulator mode.
+ */
+export function uploadCloudFile(cloudPath: string, filePath: string): Promise<string> {
+  const env = currentEnv();
+  if (env.mode === 'cloud') {
+    return wx.cloud.uploadFile({ cloudPath, filePath }).then(
+      (res) => res.fileID,
+      (e: unknown) => {
+        throw new CloudError('NETWORK', NETWORK_MESSAGE, errText(e));
+      },
+    );
+  }
+  return new Promise((resolve, reject) => {
+    wx.uploadFile({
+      url: `${env.emulatorUrl.replace(/\/+$/, '')}/_emulator/storage/upload`,
+      filePath,
+      name: 'file',
+      formData: { cloudPath },
+      header: { 'x-wx-openid': env.demoOpenid },
+      success: (res) => {
+        let body: { fileID?: string; errMsg?: string } = {};
+        try {
+          body = typeof res.data === 'string' ? JSON.parse(res.data) : (res.data as typeof body);
+        } catch {
+          /* not JSON: handled below */
+        }
+        if (res.statusCode === 200 && body.fileID) resolve(body.fileID);
+        else reject(new CloudError('NETWORK', NETWORK_MESSAGE, `HTTP ${res.statusCode}: ${body.errMsg ?? safeJson(res.data)}`));
+      },
+      fail: (err) => reject(new CloudError('NETWORK', NETWORK_MESSAGE, errText(err))),
+    });
+  });
+}
+
 /** The active configuration: the App's `globalData.env` if set, else config/env.ts. */
 export function currentEnv(): EnvConfig {
   const app = typeof getApp === 'function' ? getApp<{ globalData?: { env?: EnvConfig } }>({ allowDefault: true }) : undefined;

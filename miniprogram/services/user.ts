@@ -1,6 +1,6 @@
 /** The user actions of the `shop` cloud function, and the avatar upload. */
 import type { EnterResult, MeResult, UpdateProfileInput, UserProfile } from '../../typings/api/user';
-import { callCloud, CloudError, currentEnv } from './cloud';
+import { callCloud, CloudError, uploadCloudFile } from './cloud';
 
 /** What `wx.getEnterOptionsSync()` / `App.onShow` report (the fields used). */
 export interface EnterOptions {
@@ -34,20 +34,16 @@ export function updateProfile(patch: UpdateProfileInput): Promise<UserProfile> {
   return callCloud('shop', 'user.updateProfile', patch);
 }
 
-export const UPLOAD_UNAVAILABLE_MESSAGE = '本地模拟器暂不支持上传头像';
-
 /**
  * Uploads a chosen avatar (the temporary path from `<button open-type="chooseAvatar">`) to cloud storage and
- * answers its `cloud://` file id. Only in cloud mode: the emulator has no upload route for the client yet.
+ * answers its `cloud://` file id (in emulator mode through the emulator's client-upload route).
  */
 export async function uploadAvatar(tempFilePath: string): Promise<string> {
-  if (currentEnv().mode !== 'cloud') throw new CloudError('NETWORK', UPLOAD_UNAVAILABLE_MESSAGE, 'emulator mode: no client upload');
   const ext = (/\.(\w{1,5})$/.exec(tempFilePath)?.[1] ?? 'png').toLowerCase();
   const name = `${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`;
   try {
-    const res = await wx.cloud.uploadFile({ cloudPath: `avatars/${name}`, filePath: tempFilePath });
-    return res.fileID;
+    return await uploadCloudFile(`avatars/${name}`, tempFilePath);
   } catch (e) {
-    throw new CloudError('NETWORK', '头像上传失败，请重试', String((e as { errMsg?: string })?.errMsg ?? e));
+    throw new CloudError('NETWORK', '头像上传失败，请重试', e instanceof CloudError ? e.detail : String(e));
   }
 }

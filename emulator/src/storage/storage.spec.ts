@@ -119,4 +119,38 @@ describe('storage through the real wx-server-sdk', () => {
     expect(page).toContain('seed/logo.png');
     expect(page).toContain('4 B');
   });
+
+  it('takes a client upload (wx.uploadFile as multipart) and the server SDK downloads it by its fileID', async () => {
+    const form = new FormData();
+    form.append('cloudPath', 'avatars/o-1.png');
+    form.append('file', new Blob([Buffer.from('PNG bytes')]), 'tmp.png');
+    const res = await fetch(`${emu.baseUrl}/_emulator/storage/upload`, { method: 'POST', body: form });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const body = (await res.json()) as { fileID: string; errMsg: string };
+    expect(body).toMatchObject({ fileID: 'cloud://local.6c6f-local-1250000000/avatars/o-1.png', errMsg: 'cloud.uploadFile:ok' });
+    const down = await cloud.downloadFile({ fileID: body.fileID });
+    expect(down.fileContent.toString()).toBe('PNG bytes');
+  });
+
+  it('refuses a client upload without a file, without a cloudPath, or with a path that leaves the bucket', async () => {
+    const noFile = new FormData();
+    noFile.append('cloudPath', 'avatars/x.png');
+    const a = await fetch(`${emu.baseUrl}/_emulator/storage/upload`, { method: 'POST', body: noFile });
+    expect(a.status).toBe(400);
+    expect(((await a.json()) as { errMsg: string }).errMsg).toContain('no file');
+
+    const noPath = new FormData();
+    noPath.append('file', new Blob([Buffer.from('x')]), 'x.png');
+    const b = await fetch(`${emu.baseUrl}/_emulator/storage/upload`, { method: 'POST', body: noPath });
+    expect(b.status).toBe(400);
+    expect(((await b.json()) as { errMsg: string }).errMsg).toContain('cloudPath is required');
+
+    const escape = new FormData();
+    escape.append('cloudPath', '../outside.png');
+    escape.append('file', new Blob([Buffer.from('x')]), 'x.png');
+    const c = await fetch(`${emu.baseUrl}/_emulator/storage/upload`, { method: 'POST', body: escape });
+    expect(c.status).toBe(400);
+    expect(existsSync(path.join(dataDir, 'outside.png'))).toBe(false);
+  });
 });

@@ -10,6 +10,7 @@ import { DiskBlobStore, MemoryBlobStore, type BlobStore, type StoredFile } from 
 import { contentTypeFor } from './content-type';
 import { cloudPathOfFileId, cloudPathProblem, fileIdFor } from './paths';
 import { UrlSigner } from './signing';
+import { CLIENT_UPLOAD_PATH, readClientUpload } from './client-upload';
 
 /** Route prefix of the emulator-hosted "COS bucket". */
 export const STORAGE_ROUTE = '/_storage';
@@ -161,6 +162,16 @@ export class StorageService implements EmulatorService {
     return [
       { method: 'PUT', path: `${STORAGE_ROUTE}/*`, handler: (r) => this.handlePut(r) },
       { method: 'GET', path: `${STORAGE_ROUTE}/*`, handler: (r) => this.handleGet(r) },
+      { method: 'POST', path: CLIENT_UPLOAD_PATH, handler: (r) => this.handleClientUpload(r) },
+      {
+        method: 'OPTIONS',
+        path: CLIENT_UPLOAD_PATH,
+        handler: ({ res }) => {
+          allowCors(res);
+          res.writeHead(204);
+          res.end();
+        },
+      },
       {
         method: 'GET',
         path: '/_emulator/storage',
@@ -172,6 +183,22 @@ export class StorageService implements EmulatorService {
         },
       },
     ];
+  }
+
+  /** `wx.cloud.uploadFile` from a page in emulator mode (see client-upload.ts). */
+  private async handleClientUpload({ req, res }: RouteRequest): Promise<void> {
+    allowCors(res);
+    this.ctx.quota.add('storageCalls', 1);
+    let upload;
+    try {
+      upload = await readClientUpload(req);
+    } catch (e) {
+      return sendJson(res, 400, { errCode: -1, errMsg: `cloud.uploadFile:fail ${(e as Error).message}` });
+    }
+    const problem = cloudPathProblem(upload.cloudPath);
+    if (problem) return sendJson(res, 400, { errCode: -1, errMsg: `cloud.uploadFile:fail ${problem}` });
+    const fileID = await this.putFile(upload.cloudPath, upload.bytes);
+    sendJson(res, 200, { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
   }
 
   private async handlePut({ req, res, params, body }: RouteRequest): Promise<void> {
@@ -246,3 +273,9 @@ function cosError(res: ServerResponse, status: number, code: string, message: st
 }
 
 export const storageService = (ctx: EmulatorContext): StorageService => new StorageService(ctx);
+
+function allowCors(res: ServerResponse): void {
+  res.setHeader('access-control-allow-origin', '*');
+  res.setHeader('access-control-allow-methods', 'POST, OPTIONS');
+  res.setHeader('access-control-allow-headers', 'content-type, x-wx-openid, x-wx-appid');
+}

@@ -2,10 +2,13 @@
  * The user centre on a real emulator: the profile from `user.me`, nickname and avatar changes through
  * `user.updateProfile`, the order-list links, and the back-office entry shown to staff only.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { startTestEmulator } from '../../../emulator/src/testing';
 import type { EmulatorController } from '../../../emulator/src/controller';
 import type { DatabaseService } from '../../../emulator/src/database';
+import type { StorageService } from '../../../emulator/src/storage';
 import { seedCafe, STAFF_OPENID } from '../../../server/catalogue/__fixtures__/cafe-catalogue';
 import { callFunction } from '../../../test/function-client';
 import { loadPage, type PageHandle } from '../../../test/page-harness';
@@ -89,10 +92,16 @@ it('uploads a chosen avatar to cloud storage and saves its file id (cloud mode)'
   expect(p.wx.callsTo('showToast')).toEqual([{ title: '头像已更新', icon: 'success' }]);
 });
 
-it('says plainly that the emulator cannot take an avatar upload, and keeps the old one', async () => {
+it('uploads a chosen avatar through the emulator (emulator mode) and saves its file id', async () => {
+  const tmp = path.join(mkdtempSync(path.join(os.tmpdir(), 'avatar-')), 'avatar.png');
+  writeFileSync(tmp, Buffer.from('fake png bytes'));
   const p = await open('o-user');
-  await p.instance.onChooseAvatar({ detail: { avatarUrl: 'http://tmp/avatar.png' } });
-  expect(p.wx.callsTo('showToast')).toEqual([{ title: '本地模拟器暂不支持上传头像', icon: 'none' }]);
-  expect(p.data.avatarSrc).toBe('');
-  expect(storedUser('o-user')).not.toHaveProperty('avatarFileId');
+  await p.instance.onChooseAvatar({ detail: { avatarUrl: tmp } });
+  expect(p.wx.callsTo('showToast')).toEqual([{ title: '头像已更新', icon: 'success' }]);
+  const saved = storedUser('o-user') as { avatarFileId: string };
+  expect(saved.avatarFileId).toMatch(/^cloud:\/\/[^/]+\/avatars\/\d+-[0-9a-z]+\.png$/);
+  expect(p.data.profile.avatarFileId).toBe(saved.avatarFileId);
+  // the bytes really are in the emulator's storage under that file id
+  const storage = emu.service<StorageService>('storage');
+  expect((await storage.getFile(saved.avatarFileId))?.toString()).toBe('fake png bytes');
 });
