@@ -4,10 +4,12 @@
  */
 import { emulatorBench } from './emulator.bench';
 import { shopBench } from './shop.bench';
+import { analyticsBench } from './analytics.bench';
 
 const suites: Record<string, () => Promise<void>> = {
   emulator: emulatorBench,
   shop: shopBench,
+  analytics: analyticsBench,
 };
 
 async function main(): Promise<void> {

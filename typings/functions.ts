@@ -8,6 +8,8 @@ import type { NotifyActions } from './api/notify';
 import type { StaffActions } from './api/staff';
 import type { CartActions } from './api/cart';
 import type { OrderActions } from './api/order';
+import type { AnalyticsActions } from './api/analytics';
+import type { MarketingActions } from './api/marketing';
 
 export interface CloudFunctions {
   shop: ShopActions;
@@ -15,6 +17,8 @@ export interface CloudFunctions {
   staff: StaffActions;
   cart: CartActions;
   order: OrderActions;
+  analytics: AnalyticsActions;
+  marketing: MarketingActions;
 }
 
 export type FunctionName = keyof CloudFunctions;

@@ -22,6 +22,14 @@ export const COLLECTIONS = [
   // orders (server/orders)
   'orders',
   'payment_issues',
+  // marketing (server/marketing)
+  'coupon_templates',
+  'user_coupons',
+  'promotions',
+  'new_user_claims',
+  // operations data (server/analytics)
+  'events',
+  'analytics_daily',
 ] as const;
 
 /** errCode of wx-server-sdk for a read/write on a collection that does not exist. */

@@ -22,6 +22,7 @@ import { openRefund, updateOpenRefund } from '../domain/refund';
 import { commitOps, releaseOps, restockOps } from '../domain/stock-plan';
 import type { ActionContext } from '../lib/context';
 import { AppError } from '../lib/errors';
+import { afterOrderTransition } from '../marketing/order-follow-up';
 import { sendOrderMessage } from '../notify/order-messages';
 import { ORDERS } from './order-store';
 import { closePayment } from './payment-calls';
@@ -102,6 +103,7 @@ export async function applyTransition(
       failedEffects.push(effect);
     }
   }
+  await afterOrderTransition(ctx, next, decided.from); // coupon / new-user claim: used when paid, given back when cancelled
   ctx.log.info('order transition', { orderId: order._id, event, from: decided.from, to: decided.status, failedEffects });
   return { ok: true, order: next, previous: order, effects, failedEffects };
 }

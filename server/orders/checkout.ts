@@ -9,20 +9,24 @@
  *           WeChat Pay: unifiedOrder                                                       = 1 pay call
  */
 import { randomInt } from 'node:crypto';
-import type { CheckoutCreateInput, CheckoutCreateResult, CheckoutQuoteInput, FulfilmentChoice } from '@typings/api/order';
+import type { CheckoutCreateInput, CheckoutCreateResult, CheckoutQuote, CheckoutQuoteInput, FulfilmentChoice } from '@typings/api/order';
+import type { CouponChoice } from '@typings/marketing/pricing';
 import type { Touch } from '@typings/shop/attribution';
 import type { GoodsDoc, SkuDoc } from '@typings/shop/catalogue';
 import type { Quote, QuoteRequestItem } from '@typings/shop/checkout';
 import type { OrderDoc } from '@typings/shop/order';
 import { draftOrder } from '../domain/order-draft';
 import { makeOrderNo, makePickupCode } from '../domain/order-no';
-import { buildQuote, normaliseRequest } from '../domain/quote';
+import { buildQuote, type DiscountEngine, normaliseRequest } from '../domain/quote';
 import { releaseOps } from '../domain/stock-plan';
 import type { Database } from '../lib/cloud';
 import { isCollectionMissing } from '../lib/collections';
 import type { ActionContext } from '../lib/context';
 import { requireOpenid } from '../lib/context';
 import { AppError } from '../lib/errors';
+import { type CheckoutPricing, checkoutPricing, loadCheckoutMarketing, withPricing } from '../marketing/checkout-pricing';
+import { couponChoiceError, giveBackCoupon, lockCoupon, moveCouponLock } from '../marketing/coupon-locks';
+import { claimNewUser, moveNewUserClaim, releaseNewUser } from '../marketing/new-user-claims';
 import { type CheckoutSettings, loadCheckoutSettings } from './order-settings';
 import { CARTS, GOODS, ORDERS, SKUS, USERS } from './order-store';
 import { requestPayment } from './payment-calls';
@@ -57,7 +61,7 @@ export async function loadCatalogue(db: Database, skuIds: readonly string[]): Pr
   const goodsRes = (await db
     .collection(GOODS)
     .where({ _id: _.in(goodsIds) })
-    .field({ _id: true, title: true, specs: true, images: true, onShelf: true })
+    .field({ _id: true, title: true, specs: true, images: true, onShelf: true, categoryId: true })
     .limit(goodsIds.length)
     .get()) as unknown as { data: GoodsDoc[] };
   return { skus: skuRes.data, goods: goodsRes.data };
@@ -68,7 +72,14 @@ function checkFulfilment(settings: CheckoutSettings, fulfilment: FulfilmentChoic
   if (fulfilment.type === 'delivery' && !settings.shop.deliveryEnabled) throw new AppError('PRECONDITION_FAILED', '本店暂不支持送货上门');
 }
 
-function price(items: QuoteRequestItem[], catalogue: { skus: SkuDoc[]; goods: GoodsDoc[] }, settings: CheckoutSettings, fulfilment: FulfilmentChoice, now: number): Quote {
+function price(
+  items: QuoteRequestItem[],
+  catalogue: { skus: SkuDoc[]; goods: GoodsDoc[] },
+  settings: CheckoutSettings,
+  fulfilment: FulfilmentChoice,
+  now: number,
+  discounts?: DiscountEngine,
+): Quote {
   return buildQuote({
     requested: items,
     skus: catalogue.skus,
@@ -76,19 +87,31 @@ function price(items: QuoteRequestItem[], catalogue: { skus: SkuDoc[]; goods: Go
     fulfilment: fulfilment.type,
     shipping: settings.shop.shipping,
     now,
+    ...(discounts ? { discounts } : {}),
   });
 }
 
+/**
+ * The marketing engine for a coupon choice (2 more reads: the caller's coupons and the active promotions; 2 more
+ * when a new-user offer is active); none without a choice (no marketing pricing at all).
+ */
+async function marketingFor(ctx: ActionContext, openid: string, choice: CouponChoice | undefined, goods: GoodsDoc[]): Promise<CheckoutPricing | undefined> {
+  if (choice === undefined) return undefined;
+  return checkoutPricing({ openid, choice, goods, ...(await loadCheckoutMarketing(ctx.db, openid, ctx.now())) });
+}
+
 /** checkout.quote: prices the items now. */
-export async function quoteCheckout(ctx: ActionContext, input: CheckoutQuoteInput): Promise<Quote> {
-  requireOpenid(ctx);
+export async function quoteCheckout(ctx: ActionContext, input: CheckoutQuoteInput): Promise<CheckoutQuote> {
+  const openid = requireOpenid(ctx);
   const items = checkedItems(input.items);
   const [catalogue, settings] = await Promise.all([
     loadCatalogue(ctx.db, items.map((i) => i.skuId)),
     loadCheckoutSettings(ctx.db),
   ]);
   checkFulfilment(settings, input.fulfilment);
-  return price(items, catalogue, settings, input.fulfilment, ctx.now());
+  const marketing = await marketingFor(ctx, openid, input.coupon, catalogue.goods);
+  const quote = price(items, catalogue, settings, input.fulfilment, ctx.now(), marketing?.engine);
+  return withPricing(quote, marketing?.priced());
 }
 
 function lineLabel(quote: Quote, skuId: string): string {
@@ -166,17 +189,23 @@ export async function createOrder(ctx: ActionContext, input: CheckoutCreateInput
   checkFulfilment(settings, input.fulfilment);
   if (!settings.orders.subMchId) throw new AppError('PRECONDITION_FAILED', '本店尚未开通微信支付');
 
+  const marketing = await marketingFor(ctx, openid, input.coupon, catalogue.goods);
   const now = ctx.now();
-  const quote = price(items, catalogue, settings, input.fulfilment, now);
+  const quote = price(items, catalogue, settings, input.fulfilment, now, marketing?.engine);
   if (!quote.ok) throw problemError(quote);
+  const priced = marketing?.priced();
+  if (priced?.choiceProblem) throw couponChoiceError(priced.choiceProblem.code, priced.choiceProblem.message);
   if (input.clientQuoteTotalFen !== undefined && input.clientQuoteTotalFen !== quote.totalFen) {
-    return { outcome: 'price_changed', code: 'PRICE_CHANGED', quote };
+    return { outcome: 'price_changed', code: 'PRICE_CHANGED', quote: withPricing(quote, priced) };
   }
+  if (priced && !priced.ok) throw new AppError('FORBIDDEN', '部分商品仅限会员购买');
+  const couponId = priced?.combination.couponId ?? null;
+  const newUserOfferId = priced?.combination.newUser?.offerId ?? null;
 
-  const draft = () => {
+  const draft = (orderNo: string = makeOrderNo(now, randomInt)) => {
     const result = draftOrder({
       quote,
-      orderNo: makeOrderNo(now, randomInt),
+      orderNo,
       openid,
       attribution,
       now,
@@ -189,20 +218,40 @@ export async function createOrder(ctx: ActionContext, input: CheckoutCreateInput
       if (result.code === 'ADDRESS_REQUIRED') throw new AppError('INVALID_INPUT', '请填写收货地址');
       throw new Error(`order draft refused: ${result.code} ${result.message}`);
     }
-    return result.order;
+    return { ...result.order, ...(couponId ? { couponId } : {}), ...(newUserOfferId ? { newUserOfferId } : {}) };
   };
-  draft(); // refusals of the draft come before any write
+  const firstNo = makeOrderNo(now, randomInt);
+  draft(firstNo); // refusals of the draft come before any write
+
+  // one coupon, one order: the coupon is locked (available → locked) before anything else is written
+  if (couponId && !(await lockCoupon(ctx, couponId, openid, firstNo))) throw new AppError('CONFLICT', '优惠券已被其他订单占用');
+  const giveBack = async () => {
+    if (couponId) await giveBackCoupon(ctx, couponId, firstNo).catch((e) => ctx.log.error('coupon not given back', { couponId, error: e }));
+    if (newUserOfferId) await releaseNewUser(ctx, openid, firstNo).catch((e) => ctx.log.error('new-user claim not released', { error: e }));
+  };
+  // one new-user purchase per customer: the claim document is created, so a second checkout fails on it
+  if (newUserOfferId && !(await claimNewUser(ctx, openid, newUserOfferId, firstNo))) {
+    if (couponId) await giveBackCoupon(ctx, couponId, firstNo).catch((e) => ctx.log.error('coupon not given back', { couponId, error: e }));
+    throw new AppError('CONFLICT', '新人专享每人限购一次，请重新确认订单');
+  }
 
   const reserved = await reserveStock(ctx.db, quote.lines, ctx.log);
-  if (!reserved.ok) throw new AppError('OUT_OF_STOCK', `${lineLabel(quote, reserved.failedSkuId)}库存不足`);
+  if (!reserved.ok) {
+    await giveBack();
+    throw new AppError('OUT_OF_STOCK', `${lineLabel(quote, reserved.failedSkuId)}库存不足`);
+  }
 
   let order: OrderDoc;
+  let attempt = 0;
   try {
-    order = await insertOrder(ctx, draft);
+    order = await insertOrder(ctx, () => draft(attempt++ === 0 ? firstNo : undefined));
   } catch (e) {
     await runEach(ctx.db, releaseOps(quote.lines), ctx.log);
+    await giveBack();
     throw e;
   }
+  if (couponId && order.orderNo !== firstNo) await moveCouponLock(ctx, couponId, firstNo, order.orderNo);
+  if (newUserOfferId && order.orderNo !== firstNo) await moveNewUserClaim(ctx, openid, firstNo, order.orderNo);
   ctx.log.info('order created', { orderId: order._id, orderNo: order.orderNo, totalFen: order.amounts.totalFen, lines: order.lines.length });
 
   if (input.source !== 'buy_now') await removeFromCart(ctx, openid, order.lines.map((l) => l.skuId));

@@ -37,6 +37,7 @@ const address = z.strictObject({
 });
 const fulfilment = z.strictObject({ type: z.enum(['pickup', 'delivery']), address: address.optional() });
 const orderRef = z.strictObject({ orderId: id });
+const coupon = z.union([z.literal('best'), z.literal('none'), z.strictObject({ couponId: id })]).optional();
 
 const customer = (ctx: ActionContext): Actor => ({ role: 'customer', id: requireOpenid(ctx) });
 
@@ -48,7 +49,7 @@ export const orderFunction = defineFunction<OrderActions>({
   name: 'order',
   actions: {
     'checkout.quote': defineAction({
-      input: z.strictObject({ items, fulfilment }),
+      input: z.strictObject({ items, fulfilment, coupon }),
       handler: (input, ctx) => quoteCheckout(ctx, input),
     }),
 
@@ -60,6 +61,7 @@ export const orderFunction = defineFunction<OrderActions>({
         remark: z.string().max(200).optional(),
         clientQuoteTotalFen: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
         source: z.enum(['cart', 'buy_now']).optional(),
+        coupon,
       }),
       handler: (input, ctx) => createOrder(ctx, input),
     }),

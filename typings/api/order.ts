@@ -9,6 +9,7 @@
 import type { ActionSpec } from '../envelope';
 import type { FulfilmentType, OrderAmounts, Quote } from '../shop/checkout';
 import type { EpochMs, Fen } from '../shop/common';
+import type { AppliedDiscount, ChoiceProblem, CouponChoice, CouponOption, NotApplied } from '../marketing/pricing';
 import type { DeliveryAddress, OrderFulfilment, OrderLine, OrderRefund, OrderStatus } from '../shop/order';
 
 export interface CheckoutItem {
@@ -26,6 +27,27 @@ export interface FulfilmentChoice {
 export interface CheckoutQuoteInput {
   items: CheckoutItem[];
   fulfilment: FulfilmentChoice;
+  /**
+   * Price with the marketing engine: `best` (the engine picks), `none`, or one owned coupon. Absent = no marketing
+   * pricing (the quote has no `pricing`; no coupon is read).
+   */
+  coupon?: CouponChoice;
+}
+
+/** The marketing engine's answer for a quote (server/domain/pricing): what the checkout coupon picker shows. */
+export interface QuotePricing {
+  /** The coupon the quote is priced with (null = none). */
+  couponId: string | null;
+  discounts: AppliedDiscount[];
+  couponOptions: CouponOption[];
+  notApplied: NotApplied[];
+  /** The customer's explicit coupon could not be used (the quote is priced without it; create refuses it). */
+  choiceProblem: ChoiceProblem | null;
+}
+
+/** checkout.quote's answer: the quote, plus the engine's details when a coupon choice was sent. */
+export interface CheckoutQuote extends Quote {
+  pricing?: QuotePricing;
 }
 
 export interface CheckoutCreateInput {
@@ -39,6 +61,8 @@ export interface CheckoutCreateInput {
   clientQuoteTotalFen?: number;
   /** Where the items came from: `cart` (default) removes them from the cart once ordered; `buy_now` leaves the cart. */
   source?: 'cart' | 'buy_now';
+  /** As in CheckoutQuoteInput; the coupon the fresh quote uses is locked for the order (one coupon, one order). */
+  coupon?: CouponChoice;
 }
 
 /** What wx.requestPayment needs (from cloudPay.unifiedOrder's `payment`). */
@@ -134,7 +158,7 @@ export interface OrderListResult {
 
 export type OrderActions = {
   /** Prices the items for the caller now (never creates anything). Problems (sold out, off shelf…) are in `problems`. */
-  'checkout.quote': ActionSpec<CheckoutQuoteInput, Quote>;
+  'checkout.quote': ActionSpec<CheckoutQuoteInput, CheckoutQuote>;
   /**
    * Creates an unpaid order from a FRESH server quote, reserving its stock, and asks WeChat Pay for the payment
    * parameters. OUT_OF_STOCK (message names the item) when a line cannot be reserved; PRECONDITION_FAILED when an

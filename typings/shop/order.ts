@@ -169,5 +169,9 @@ export interface OrderDoc {
   expiresAt: EpochMs;
   /** When the unpaid-order reminder was claimed (set once by the orderTimers function). */
   remindedAt?: EpochMs;
+  /** The owned coupon this order holds (`user_coupons`): locked while unpaid, used once paid, given back on cancel. */
+  couponId?: string;
+  /** The new-user offer one unit of this order is priced with (its claim `new_user_claims/<openid>` is held). */
+  newUserOfferId?: string;
   log: OrderLogEntry[];
 }

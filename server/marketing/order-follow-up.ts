@@ -1,0 +1,25 @@
+/**
+ * What an order transition means for its marketing holds; called by server/orders/apply-transition.ts after every
+ * applied transition. From `unpaid`: paid → the coupon is used and the new-user claim kept as used; cancelled
+ * (customer, staff or timeout) → the coupon is given back and the new-user claim released. Never throws.
+ */
+import type { OrderDoc, OrderStatus } from '@typings/shop/order';
+import type { ActionContext } from '../lib/context';
+import { giveBackCoupon, useCoupon } from './coupon-locks';
+import { releaseNewUser, useNewUser } from './new-user-claims';
+
+export async function afterOrderTransition(ctx: ActionContext, order: OrderDoc, from: OrderStatus): Promise<void> {
+  if (from !== 'unpaid' || (!order.couponId && !order.newUserOfferId)) return;
+  const paid = order.status === 'paid';
+  if (!paid && order.status !== 'cancelled') return;
+  try {
+    if (order.couponId) {
+      await (paid ? useCoupon(ctx, order.couponId, order.orderNo) : giveBackCoupon(ctx, order.couponId, order.orderNo));
+    }
+    if (order.newUserOfferId) {
+      await (paid ? useNewUser(ctx, order.openid, order.orderNo) : releaseNewUser(ctx, order.openid, order.orderNo));
+    }
+  } catch (e) {
+    ctx.log.error('marketing follow-up failed', { orderId: order._id, status: order.status, error: e });
+  }
+}
