@@ -2,6 +2,7 @@
 import { envConfig, type EnvConfig } from './config/env';
 import type { EnterResult } from '../typings/api/user';
 import { enterShop } from './services/user';
+import { flushTracking } from './services/tracking';
 
 export interface AppGlobalData {
   env: EnvConfig;
@@ -31,5 +32,9 @@ App<{ globalData: AppGlobalData }>({
         this.globalData.user = result;
       })
       .catch((e: unknown) => console.warn('user.enter failed', e));
+  },
+  onHide() {
+    // Going to the background: send the queued tracking events now (never throws).
+    void flushTracking();
   },
 });

@@ -1,6 +1,7 @@
 /** The `order` cloud function (checkout and the customer's orders), as pages use it. */
 import type {
   CheckoutCreateInput,
+  CheckoutQuote,
   CheckoutCreateResult,
   CheckoutItem,
   FulfilmentChoice,
@@ -9,12 +10,13 @@ import type {
   OrderView,
   PaymentParams,
 } from '../../typings/api/order';
-import type { Quote } from '../../typings/shop/checkout';
+import type { CouponChoice } from '../../typings/marketing/pricing';
 import type { DeliveryAddress, OrderStatus } from '../../typings/shop/order';
 import { callCloud } from './cloud';
 
-export function quoteCheckout(items: CheckoutItem[], fulfilment: FulfilmentChoice): Promise<Quote> {
-  return callCloud('order', 'checkout.quote', { items, fulfilment });
+/** The server's quote; with `coupon` it is priced by the marketing engine and carries `pricing` (the coupon picker). */
+export function quoteCheckout(items: CheckoutItem[], fulfilment: FulfilmentChoice, coupon?: CouponChoice): Promise<CheckoutQuote> {
+  return callCloud('order', 'checkout.quote', coupon ? { items, fulfilment, coupon } : { items, fulfilment });
 }
 
 export function createOrder(input: CheckoutCreateInput): Promise<CheckoutCreateResult> {

@@ -3,13 +3,17 @@
  * (order function, server prices), asks for subscription messages (recorded by the notify function), creates the
  * order, "pays" (wx.requestPayment answered by the emulator's payment simulation, which notifies payNotify twice),
  * and the pay-result page confirms the payment and shows the pickup code. Also: delivery needs an address, and a
- * price that changed between the quote and the submit is shown again instead of being charged.
+ * price that changed between the quote and the submit is shown again instead of being charged. Coupons: the quote
+ * asks for the engine's best coupon, the picker switches to none and back, and the order locks the chosen coupon.
  */
 import { loadPage, type PageHandle } from '../../../test/page-harness';
+import type { OwnedCoupon } from '../../../typings/marketing/coupon';
 import type { OpenApiService } from '../../../emulator/src/openapi';
 import { DEFAULT_SETTINGS, type OrderTestEnv, startOrderEnv } from '../../../server/orders/test-support';
 
 const BUYER = 'o-page-buyer';
+const COUPON_BUYER = 'o-page-coupon-buyer';
+const DAY = 86_400_000;
 /** Generous: the first call of each function starts a worker, slow when the suite runs on 2 busy cores. */
 const LOAD_MS = 20_000;
 const ADDRESS = { userName: '张三', telNumber: '13800000000', provinceName: '上海市', cityName: '上海市', countyName: '徐汇区', detailInfo: '衡山路 12 号', postalCode: '200031' };
@@ -37,7 +41,7 @@ afterAll(async () => {
 });
 
 /** wx.requestPayment as the emulator's WeChat Pay answers it: the customer pays (notification delivered twice). */
-function payingWx() {
+function payingWx(openid = BUYER) {
   return {
     requestPayment: (o: { package: string; success?: (r: unknown) => void; fail?: (e: unknown) => void }) => {
       const order = env.pay.ledger.allOrders().find((p) => `prepay_id=${p.prepayId}` === o.package);
@@ -46,14 +50,14 @@ function payingWx() {
     },
     // as the phone does: the customer's acceptance is a one-time authorisation WeChat keeps (the emulator's openapi)
     requestSubscribeMessage: (o: { tmplIds: string[]; success?: (r: unknown) => void }) =>
-      o.success?.(env.emu.service<OpenApiService>('openapi').grantSubscription(BUYER, o.tmplIds, true)),
+      o.success?.(env.emu.service<OpenApiService>('openapi').grantSubscription(openid, o.tmplIds, true)),
     chooseAddress: (o: { success?: (r: unknown) => void }) => o.success?.({ ...ADDRESS, errMsg: 'chooseAddress:ok' }),
     showModal: (o: { success?: (r: unknown) => void }) => o.success?.({ confirm: true, cancel: false }),
   };
 }
 
-async function open(path: string, query: Record<string, string>): Promise<PageHandle> {
-  const page = await loadPage(path, { emulator: env.emu, openid: BUYER, query, wx: payingWx() });
+async function open(path: string, query: Record<string, string>, openid = BUYER): Promise<PageHandle> {
+  const page = await loadPage(path, { emulator: env.emu, openid, query, wx: payingWx(openid) });
   pages.push(page);
   return page;
 }
@@ -134,4 +138,75 @@ it('a price changed after the quote is shown again, nothing is ordered', async (
   expect(checkout.wx.callsTo('showModal')).toEqual([expect.objectContaining({ title: '价格有变化' })]);
   expect(checkout.wx.callsTo('redirectTo')).toEqual([]);
   expect(env.coll('orders').find({}).length).toBe(ordersBefore);
+});
+
+it('applies the customer’s best coupon by default, switches to none and back, and locks it for the order', async () => {
+  const now = env.emu.clock.now();
+  const owned = (id: string, title: string, thresholdFen: number, amountFen: number): OwnedCoupon => ({
+    _id: id,
+    templateId: `t-${id}`,
+    openid: COUPON_BUYER,
+    title,
+    benefit: { kind: 'threshold', thresholdFen, amountFen },
+    scope: { type: 'shop' },
+    validFrom: now - DAY,
+    validUntil: now + DAY,
+    status: 'available',
+    source: 'claim',
+    issuedAt: now - DAY,
+  });
+  env.coll('user_coupons').insertMany([owned('c-30-5', '满30减5', 3000, 500), owned('c-100-20', '满100减20', 10000, 2000)] as unknown as Record<string, unknown>[]);
+
+  const items = encodeURIComponent(JSON.stringify([{ skuId: 's-cookie', quantity: 3 }]));
+  // the customer closes the payment sheet: the order stays unpaid, holding the coupon
+  const checkout = await loadPage('pages/checkout/index', {
+    emulator: env.emu,
+    openid: COUPON_BUYER,
+    query: { items },
+    wx: { ...payingWx(COUPON_BUYER), requestPayment: (o: { fail?: (e: unknown) => void }) => o.fail?.({ errMsg: 'requestPayment:fail cancel' }) },
+  });
+  pages.push(checkout);
+  /** The coupon choices the page sent with each order-function action. */
+  const sent = (action: string) =>
+    checkout.wx
+      .callsTo('request')
+      .map((r) => (r as { data: { data: { action: string; input: { coupon?: unknown } } } }).data.data)
+      .filter((e) => e.action === action)
+      .map((e) => e.input.coupon);
+  await checkout.waitFor((d) => d.status !== 'loading', LOAD_MS);
+  expect(checkout.data.status).toBe('ready');
+  // the quote was asked with coupon 'best': the 满30减5 coupon is applied, 5 yuan off ¥36.00
+  expect(sent('checkout.quote')).toEqual(['best']);
+  expect(checkout.text('#total')).toBe('¥31.00');
+  expect(checkout.text('#discount-0')).toContain('-¥5.00');
+  expect(checkout.text('#coupon')).toContain('满30减5');
+  expect(checkout.text('#coupon')).toContain('-¥5.00');
+
+  await checkout.tap('#coupon');
+  await checkout.waitFor((d) => d.couponPickerVisible === true);
+  expect(checkout.text('#coupon-c-30-5')).toContain('-¥5.00');
+  // the 满100减20 coupon is listed, greyed, with the engine's reason
+  expect(checkout.data.couponRows.find((r: { couponId: string }) => r.couponId === 'c-100-20')).toMatchObject({ usable: false, valueText: '' });
+  expect(checkout.text('#coupon-c-100-20')).toContain('满100减20');
+  expect(checkout.text('#coupon-c-100-20').length).toBeGreaterThan('满100减20'.length);
+
+  await checkout.tap('#coupon-none');
+  await checkout.waitFor((d) => d.totalText === '¥36.00', LOAD_MS);
+  expect(sent('checkout.quote')).toEqual(['best', 'none']);
+  expect(checkout.exists('#discount-0')).toBe(false);
+  expect(checkout.text('#coupon')).not.toContain('满30减5');
+
+  await checkout.tap('#coupon');
+  await checkout.tap('#coupon-c-30-5');
+  await checkout.waitFor((d) => d.totalText === '¥31.00', LOAD_MS);
+  expect(sent('checkout.quote')).toEqual(['best', 'none', { couponId: 'c-30-5' }]);
+
+  await checkout.tap('#submit');
+  await checkout.waitFor(() => checkout.wx.callsTo('redirectTo').length > 0, LOAD_MS);
+  const [order] = env.coll('orders').find({ openid: COUPON_BUYER });
+  expect(order).toMatchObject({ couponId: 'c-30-5', amounts: { goodsFen: 3600, discountFen: 500, totalFen: 3100 } });
+  expect(checkout.wx.callsTo('redirectTo')).toEqual([{ url: `/pages/order-detail/index?id=${order._id}` }]);
+  expect(sent('checkout.create')).toEqual([{ couponId: 'c-30-5' }]);
+  expect(env.coll('user_coupons').byId('c-30-5')).toMatchObject({ status: 'locked', orderNo: order.orderNo });
+  expect(env.coll('user_coupons').byId('c-100-20')).toMatchObject({ status: 'available' });
 });

@@ -1,14 +1,18 @@
 // Checkout: the items (the cart's selected lines, or a buy-now item), pickup or delivery (address from
 // wx.chooseAddress), the server's quote, a remark, then: subscription messages → checkout.create (from a fresh
 // server quote) → wx.requestPayment → the pay-result page. The client never sends a price, only the total it showed.
-import type { CheckoutItem } from '../../../typings/api/order';
-import type { Quote, QuoteProblem } from '../../../typings/shop/checkout';
+// Coupons: the quote asks the marketing engine for the best coupon (`coupon: 'best'`); the picker (a popup built from
+// `pricing.couponOptions`) re-quotes with the customer's pick (`{couponId}` or 'none'), which checkout.create sends.
+import type { CheckoutItem, CheckoutQuote, QuotePricing } from '../../../typings/api/order';
+import type { CouponChoice } from '../../../typings/marketing/pricing';
+import type { QuoteProblem } from '../../../typings/shop/checkout';
 import type { DeliveryAddress } from '../../../typings/shop/order';
 import { getCart } from '../../services/cart';
 import { CloudError, userMessage } from '../../services/cloud';
 import { chooseAddress, createOrder, quoteCheckout, requestPayment } from '../../services/order';
 import { askOrderSubscriptions } from '../../services/order-subscribe';
 import { getShopSettings } from '../../services/shop';
+import { track } from '../../services/tracking';
 import { price } from '../../utils/money';
 
 type Status = 'loading' | 'ready' | 'error';
@@ -22,6 +26,24 @@ interface Row {
   priceText: string;
   quantity: number;
   problemText: string;
+}
+
+interface DiscountRow {
+  key: string;
+  reason: string;
+  amountText: string;
+}
+
+interface CouponRow {
+  couponId: string;
+  title: string;
+  /** Usable: `-¥5.00`; unusable: ''. */
+  valueText: string;
+  usable: boolean;
+  /** Unusable: why (the engine's text). */
+  reasonText: string;
+  selected: boolean;
+  recommended: boolean;
 }
 
 const PROBLEM_TEXT: Record<QuoteProblem['code'], string> = {
@@ -45,6 +67,28 @@ function itemsFromQuery(raw: string | undefined): CheckoutItem[] {
   }
 }
 
+function couponRows(pricing: QuotePricing): CouponRow[] {
+  const rows = pricing.couponOptions.map((o) => ({
+    couponId: o.couponId,
+    title: o.title,
+    valueText: o.usable ? `-${price(o.valueFen)}` : '',
+    usable: o.usable,
+    reasonText: o.usable ? '' : (o.message ?? '不可用'),
+    selected: o.couponId === pricing.couponId,
+    recommended: o.recommended,
+  }));
+  // usable first (the most valuable on top), unusable greyed below
+  return rows.sort((a, b) => Number(b.usable) - Number(a.usable));
+}
+
+/** The coupon cell's note: the chosen coupon's value, or how many could be used. */
+function couponNote(pricing: QuotePricing, rows: CouponRow[]): string {
+  const chosen = rows.find((r) => r.couponId === pricing.couponId);
+  if (chosen) return chosen.valueText;
+  const usable = rows.filter((r) => r.usable).length;
+  return usable ? `${usable} 张可用` : rows.length ? '暂无可用' : '无';
+}
+
 function addressText(a: DeliveryAddress | null): string {
   return a ? `${a.province}${a.city}${a.district}${a.detail}` : '';
 }
@@ -60,8 +104,18 @@ Component({
     deliveryEnabled: false,
     address: null as DeliveryAddress | null,
     addressText: '',
-    quote: null as Quote | null,
+    quote: null as CheckoutQuote | null,
     rows: [] as Row[],
+    /** What the customer picked: the engine's best (default), none, or one coupon. */
+    couponChoice: 'best' as CouponChoice,
+    /** The quote came with the engine's pricing (a coupon cell is shown). */
+    hasPricing: false,
+    couponRows: [] as CouponRow[],
+    couponTitle: '',
+    couponNote: '',
+    couponProblemText: '',
+    couponPickerVisible: false,
+    discountRows: [] as DiscountRow[],
     goodsText: '',
     discountText: '',
     shippingText: '',
@@ -75,6 +129,7 @@ Component({
     onLoad(query: Record<string, string | undefined>) {
       const buyNow = itemsFromQuery(query.items);
       this.setData({ source: buyNow.length ? 'buy_now' : 'cart', items: buyNow });
+      track({ type: 'checkout_start', page: 'pages/checkout/index' });
       void this.load();
     },
 
@@ -102,11 +157,11 @@ Component({
     },
 
     async requote(): Promise<void> {
-      const quote = await quoteCheckout(this.data.items, { type: this.data.fulfilment });
+      const quote = await quoteCheckout(this.data.items, { type: this.data.fulfilment }, this.data.couponChoice);
       this.showQuote(quote);
     },
 
-    showQuote(quote: Quote) {
+    showQuote(quote: CheckoutQuote) {
       const problems = new Map(quote.problems.map((p) => [p.skuId, p]));
       const rows: Row[] = quote.lines.map((l) => {
         const p = problems.get(l.skuId);
@@ -129,7 +184,52 @@ Component({
         shippingText: quote.shippingFen ? price(quote.shippingFen) : '免运费',
         totalText: price(quote.totalFen),
         problemText: quote.ok ? '' : missing ? `${missing} 件商品已不存在，请返回修改` : '部分商品无法购买，请返回修改',
+        discountRows: quote.discounts.map((d, i) => ({ key: `${d.kind}-${i}`, reason: d.reason, amountText: `-${price(d.amountFen)}` })),
       });
+      if (quote.pricing) this.showPricing(quote.pricing);
+    },
+
+    /** The coupon cell and picker from the engine's answer. */
+    showPricing(pricing: QuotePricing) {
+      const rows = couponRows(pricing);
+      const chosen = rows.find((r) => r.couponId === pricing.couponId);
+      this.setData({
+        hasPricing: true,
+        couponRows: rows,
+        couponTitle: chosen ? chosen.title : '',
+        couponNote: couponNote(pricing, rows),
+        couponProblemText: pricing.choiceProblem ? pricing.choiceProblem.message : '',
+      });
+    },
+
+    onOpenCoupons() {
+      if (!this.data.submitting) this.setData({ couponPickerVisible: true });
+    },
+
+    onCloseCoupons() {
+      this.setData({ couponPickerVisible: false });
+    },
+
+    onCouponPickerVisibleChange(e: WechatMiniprogram.CustomEvent<{ visible: boolean }>) {
+      this.setData({ couponPickerVisible: e.detail.visible });
+    },
+
+    /** A tap on a coupon (data-id = its id) or on "不使用优惠券" (data-id = 'none'): re-quote with that choice. */
+    async onPickCoupon(e: WechatMiniprogram.TouchEvent) {
+      const id = String(e.currentTarget.dataset.id ?? '');
+      const row = this.data.couponRows.find((r) => r.couponId === id);
+      if (id !== 'none' && !row?.usable) {
+        if (row) wx.showToast({ title: row.reasonText, icon: 'none' });
+        return;
+      }
+      const previous = this.data.couponChoice;
+      this.setData({ couponChoice: id === 'none' ? 'none' : { couponId: id }, couponPickerVisible: false });
+      try {
+        await this.requote();
+      } catch (err) {
+        this.setData({ couponChoice: previous });
+        wx.showToast({ title: userMessage(err), icon: 'none' });
+      }
     },
 
     async onChooseFulfilment(e: WechatMiniprogram.TouchEvent) {
@@ -172,6 +272,7 @@ Component({
           ...(remark.trim() ? { remark: remark.trim() } : {}),
           clientQuoteTotalFen: quote.totalFen,
           source,
+          coupon: this.data.couponChoice,
         });
         if (created.outcome === 'price_changed') {
           this.showQuote(created.quote);
@@ -189,7 +290,11 @@ Component({
         const message = userMessage(e);
         wx.showToast({ title: message, icon: 'none' });
         // stock or availability changed: show the current quote
-        if (e instanceof CloudError && (e.code === 'OUT_OF_STOCK' || e.code === 'PRECONDITION_FAILED' || e.code === 'NOT_FOUND')) {
+        // the chosen coupon can no longer be used (taken by another order, expired…): back to the engine's best
+        if (e instanceof CloudError && typeof this.data.couponChoice === 'object' && ['CONFLICT', 'PRECONDITION_FAILED', 'NOT_FOUND'].includes(e.code)) {
+          this.setData({ couponChoice: 'best' });
+        }
+        if (e instanceof CloudError && (e.code === 'OUT_OF_STOCK' || e.code === 'PRECONDITION_FAILED' || e.code === 'NOT_FOUND' || e.code === 'CONFLICT')) {
           await this.requote().catch(() => undefined);
         }
       } finally {

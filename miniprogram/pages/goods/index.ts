@@ -5,6 +5,7 @@ import type { SkuPickerState } from '../../../typings/shop/catalogue';
 import { addToCart } from '../../services/cart';
 import { userMessage } from '../../services/cloud';
 import { getGoodsDetail } from '../../services/catalogue';
+import { track } from '../../services/tracking';
 import { price, rangeText } from '../../utils/money';
 import { choiceText, pickerState, toggle } from '../../utils/sku-picker';
 
@@ -54,6 +55,7 @@ Component({
         const detail = await getGoodsDetail(this.data.goodsId);
         const choice = detail.goods.specs.map((s) => (s.values.length === 1 ? s.values[0] : null));
         this.setData({ status: 'ready', detail });
+        track({ type: 'goods_view', goodsId: this.data.goodsId, page: 'pages/goods/index' });
         this.applyChoice(choice);
         wx.setNavigationBarTitle({ title: detail.goods.title });
       } catch (e) {
@@ -149,6 +151,7 @@ Component({
       this.setData({ busy: true });
       try {
         await addToCart(skuId, quantity);
+        track({ type: 'add_to_cart', goodsId: this.data.goodsId, skuId, quantity, page: 'pages/goods/index' });
         this.setData({ pickerVisible: false });
         wx.showToast({ title: '已加入购物车', icon: 'success' });
       } catch (e) {
@@ -164,6 +167,16 @@ Component({
 
     onGoHome() {
       wx.switchTab({ url: '/pages/home/index' });
+    },
+
+    /** Forwarding the goods (menu or share button): records a `share` and opens this goods for the receiver. */
+    onShareAppMessage(): WechatMiniprogram.Page.ICustomShareContent {
+      const goodsId = this.data.goodsId;
+      if (goodsId) track({ type: 'share', target: 'chat', goodsId, page: 'pages/goods/index' });
+      return {
+        title: this.data.detail?.goods.title ?? '',
+        path: `/pages/goods/index?id=${encodeURIComponent(goodsId)}`,
+      };
     },
   },
 });

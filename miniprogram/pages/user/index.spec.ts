@@ -71,6 +71,13 @@ it('links to each order tab', async () => {
   ]);
 });
 
+it('links to my coupons and the coupon centre', async () => {
+  const p = await open('o-user');
+  await p.tap('#my-coupons');
+  await p.tap('#coupon-centre');
+  expect(p.wx.callsTo('navigateTo')).toEqual([{ url: '/pages/my-coupons/index' }, { url: '/pages/coupons/index' }]);
+});
+
 it('shows staff the back-office entry', async () => {
   const p = await open(STAFF_OPENID);
   await p.tap('#merchant');

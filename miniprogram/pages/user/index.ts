@@ -104,6 +104,14 @@ Component({
       wx.navigateTo({ url: `/pages/orders/index?status=${tab}` });
     },
 
+    onOpenMyCoupons() {
+      wx.navigateTo({ url: '/pages/my-coupons/index' });
+    },
+
+    onOpenCouponCentre() {
+      wx.navigateTo({ url: '/pages/coupons/index' });
+    },
+
     onOpenShopInfo() {
       wx.navigateTo({ url: '/pages/shop-info/index' });
     },

@@ -1,0 +1,68 @@
+/**
+ * My coupons on the emulator (marketing function, coupons.mine): the available / used / expired tabs, an available
+ * coupon past its validity listed as expired, and the link to the coupon centre.
+ */
+import { loadPage, type PageHandle } from '../../../test/page-harness';
+import type { OwnedCoupon } from '../../../typings/marketing/coupon';
+import { type OrderTestEnv, startOrderEnv } from '../../../server/orders/test-support';
+
+const CUSTOMER = 'o-page-my-coupons';
+const DAY = 86_400_000;
+const LOAD_MS = 20_000;
+
+let env: OrderTestEnv;
+let page: PageHandle | undefined;
+
+beforeAll(async () => {
+  env = await startOrderEnv({});
+  const now = env.emu.clock.now();
+  const owned = (id: string, over: Partial<OwnedCoupon>): OwnedCoupon => ({
+    _id: id,
+    templateId: 't-1',
+    openid: CUSTOMER,
+    title: `券 ${id}`,
+    benefit: { kind: 'threshold', thresholdFen: 3000, amountFen: 500 },
+    scope: { type: 'shop' },
+    validFrom: now - 2 * DAY,
+    validUntil: now + DAY,
+    status: 'available',
+    source: 'claim',
+    issuedAt: now - 2 * DAY,
+    ...over,
+  });
+  env.coll('user_coupons').insertMany([
+    owned('c-ok', {}),
+    owned('c-used', { status: 'used', orderNo: 'KD1', usedAt: now - DAY }),
+    owned('c-late', { validUntil: now - DAY }),
+    owned('c-other', { openid: 'o-someone-else' }),
+  ] as unknown as Record<string, unknown>[]);
+});
+
+afterEach(() => {
+  page?.detach();
+  page = undefined;
+});
+
+afterAll(async () => {
+  await env?.stop();
+});
+
+it('lists the customer’s coupons by tab', async () => {
+  page = await loadPage('pages/my-coupons/index', { emulator: env.emu, openid: CUSTOMER });
+  await page.waitFor((d) => d.status !== 'loading', LOAD_MS);
+  expect(page.data.status).toBe('ready');
+  expect(page.data.rows.map((r: { couponId: string }) => r.couponId)).toEqual(['c-ok']);
+  expect(page.text('#coupon-c-ok')).toContain('满30减5');
+
+  await page.tap('#tab-used');
+  await page.waitFor((d) => d.status === 'ready', LOAD_MS);
+  expect(page.data.rows.map((r: { couponId: string }) => r.couponId)).toEqual(['c-used']);
+
+  await page.tap('#tab-expired');
+  await page.waitFor((d) => d.status === 'ready', LOAD_MS);
+  expect(page.data.rows.map((r: { couponId: string }) => r.couponId)).toEqual(['c-late']);
+  expect(page.exists('#coupon-c-other')).toBe(false);
+
+  await page.tap('#open-centre');
+  expect(page.wx.callsTo('navigateTo')).toEqual([{ url: '/pages/coupons/index' }]);
+});
