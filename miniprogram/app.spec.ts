@@ -7,7 +7,7 @@ import { startTestEmulator } from '../emulator/src/testing';
 import type { EmulatorController } from '../emulator/src/controller';
 import type { DatabaseService } from '../emulator/src/database';
 import { seedCafe } from '../server/catalogue/__fixtures__/cafe-catalogue';
-import { installWx } from '../test/page-harness';
+import { launchApp } from '../test/page-harness';
 
 let emu: EmulatorController;
 
@@ -19,34 +19,10 @@ afterAll(async () => {
   await emu?.stop();
 });
 
-interface AppOptions {
-  globalData: { user?: { isNew: boolean; user: { firstTouch: Record<string, unknown> } } };
-  onShow(this: AppOptions): void;
-}
-
 it('records each foreground entry with its scene and table QR parameters', async () => {
-  const enter = { scene: 1047, query: { scene: encodeURIComponent('s=1&t=12') }, referrerInfo: {} };
-  const { inflight } = installWx({ emulator: emu, openid: 'o-app', wx: { getEnterOptionsSync: () => enter } });
-  let app: AppOptions | undefined;
-  const g = globalThis as unknown as { App: (o: AppOptions) => void };
-  const previousApp = g.App;
-  g.App = (o) => {
-    app = o;
-  };
-  try {
-    jest.isolateModules(() => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      require('./app');
-    });
-  } finally {
-    g.App = previousApp;
-  }
-  expect(app).toBeDefined();
-  app!.onShow.call(app!);
-  while (inflight.size) await Promise.allSettled([...inflight]);
-  await new Promise((r) => setTimeout(r, 0));
+  const app = await launchApp({ emulator: emu, openid: 'o-app', enter: { scene: 1047, query: { scene: encodeURIComponent('s=1&t=12') } } });
 
   const user = emu.service<DatabaseService>('database').collection('users').byId('o-app');
   expect(user).toMatchObject({ firstTouch: { scene: 1047, channel: 'qr', store: '1', table: '12' } });
-  expect(app!.globalData.user).toMatchObject({ isNew: true, user: { firstTouch: { table: '12' } } });
+  expect(app.globalData.user).toMatchObject({ isNew: true, user: { firstTouch: { table: '12' } } });
 });

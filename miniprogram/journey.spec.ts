@@ -12,7 +12,7 @@ import type { OpenApiService } from '../emulator/src/openapi/openapi';
 import { ensureCollections } from '../server/lib/collections';
 import { DEFAULT_SETTINGS, type OrderTestEnv, startOrderEnv } from '../server/orders/test-support';
 import type { OrderDoc } from '../typings/shop/order';
-import { installWx, loadPage, type LoadPageOptions, type PageHandle } from '../test/page-harness';
+import { launchApp, loadPage, type LoadPageOptions, type PageHandle } from '../test/page-harness';
 
 const CUSTOMER = 'o-journey-alice';
 const REFUNDER = 'o-journey-bob';
@@ -100,38 +100,9 @@ function messagesSent(openid: string, tmpl: string) {
     .filter((e) => e.api.includes('subscribeMessage') && e.openid === openid && e.errCode === 0 && JSON.stringify(e.request).includes(tmpl));
 }
 
-interface AppOptions {
-  globalData: { user?: { isNew: boolean; user: { firstTouch: Record<string, unknown> } } };
-  onShow(this: AppOptions): void;
-}
-
-/** Loads app.ts as WeChat does (App(...)), then brings it to the foreground with `enter` as the launch options. */
-async function launchApp(openid: string, enter: { scene: number; query: Record<string, string> }): Promise<AppOptions> {
-  const { inflight } = installWx({ emulator: env.emu, openid, wx: { getEnterOptionsSync: () => ({ ...enter, referrerInfo: {} }) } });
-  let app: AppOptions | undefined;
-  const g = globalThis as unknown as { App: (o: AppOptions) => void };
-  const previousApp = g.App;
-  g.App = (o) => {
-    app = o;
-  };
-  try {
-    jest.isolateModules(() => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      require('./app');
-    });
-  } finally {
-    g.App = previousApp;
-  }
-  if (!app) throw new Error('app.ts did not call App()');
-  app.onShow.call(app);
-  while (inflight.size) await Promise.allSettled([...inflight]);
-  await new Promise((r) => setTimeout(r, 0));
-  return app;
-}
-
 it('table QR → home → goods → cart → checkout → pay (notified twice) → paid message → staff verify pickup → completed', async () => {
   // 1. the customer scans the table-5 mini-program code: the visit is recorded with the table
-  const app = await launchApp(CUSTOMER, { scene: 1047, query: { scene: encodeURIComponent('s=1&t=5') } });
+  const app = await launchApp({ emulator: env.emu, openid: CUSTOMER, enter: { scene: 1047, query: { scene: encodeURIComponent('s=1&t=5') } } });
   const user = env.emu.service<DatabaseService>('database').collection('users').byId(CUSTOMER);
   expect(user).toMatchObject({ firstTouch: { scene: 1047, channel: 'qr', store: '1', table: '5' } });
   expect(app.globalData.user).toMatchObject({ isNew: true, user: { firstTouch: { table: '5' } } });

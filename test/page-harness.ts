@@ -477,3 +477,39 @@ export async function loadPage(pagePath: string, opts: LoadPageOptions): Promise
   };
   return handle;
 }
+
+/** What a test sees of the App: its globalData and lifecycle. */
+export interface LaunchedApp {
+  globalData: Record<string, any>;
+  onShow(this: LaunchedApp): void;
+}
+
+/**
+ * Loads miniprogram/app.ts as WeChat does (its `App({...})` call is captured), then brings it to the foreground with
+ * `enter` as `wx.getEnterOptionsSync()`, and waits for the cloud calls onShow starts.
+ */
+export async function launchApp(
+  opts: Omit<LoadPageOptions, 'query'> & { enter: { scene: number; query: Record<string, string> } },
+): Promise<LaunchedApp> {
+  const { enter, ...rest } = opts;
+  const { inflight } = installWx({ ...rest, wx: { ...rest.wx, getEnterOptionsSync: () => ({ ...enter, referrerInfo: {} }) } });
+  let app: LaunchedApp | undefined;
+  const global = globalThis as unknown as { App: (o: LaunchedApp) => void };
+  const previousApp = global.App;
+  global.App = (o) => {
+    app = o;
+  };
+  try {
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require(path.join(MINIPROGRAM_DIR, 'app'));
+    });
+  } finally {
+    global.App = previousApp;
+  }
+  if (!app) throw new Error('app.ts did not call App()');
+  app.onShow.call(app);
+  while (inflight.size) await Promise.allSettled([...inflight]);
+  await new Promise((r) => setTimeout(r, 0));
+  return app;
+}
