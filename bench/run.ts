@@ -5,11 +5,13 @@
 import { emulatorBench } from './emulator.bench';
 import { shopBench } from './shop.bench';
 import { analyticsBench } from './analytics.bench';
+import { marketingBench } from './marketing.bench';
 
 const suites: Record<string, () => Promise<void>> = {
   emulator: emulatorBench,
   shop: shopBench,
   analytics: analyticsBench,
+  marketing: marketingBench,
 };
 
 async function main(): Promise<void> {
