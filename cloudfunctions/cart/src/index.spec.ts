@@ -3,34 +3,20 @@
  * action, bad input changing nothing, concurrent adds losing nothing, and database requests that do not grow with
  * the number of lines (quota meters of each invocation).
  */
-import path from 'node:path';
-import { startTestEmulator } from '../../../emulator/src/testing';
-import type { EmulatorController } from '../../../emulator/src/controller';
-import type { DatabaseService } from '../../../emulator/src/database';
-import { seedCafe } from '../../../server/catalogue/__fixtures__/cafe-catalogue';
+import { useCafeEmulator } from '../../../test/cafe-emulator';
 import { callFunction, quotaOf } from '../../../test/function-client';
 
-let emu: EmulatorController;
-let db: DatabaseService;
-
-beforeAll(async () => {
-  emu = await startTestEmulator({ projectDir: path.resolve(__dirname, '../../..') });
-  await seedCafe(emu);
-  db = emu.service<DatabaseService>('database');
-});
-afterAll(async () => {
-  await emu?.stop();
-});
+const cafe = useCafeEmulator();
 
 async function cart(openid: string, action: string, input?: unknown) {
-  return (await callFunction(emu, 'cart', { action, input }, openid)).reply;
+  return (await callFunction(cafe.emu, 'cart', { action, input }, openid)).reply;
 }
 async function ok(openid: string, action: string, input?: unknown) {
   const reply = await cart(openid, action, input);
   if (!reply.ok) throw new Error(`${action}: ${reply.code} ${reply.message}`);
   return reply.data;
 }
-const stored = (openid: string) => db.collection('carts').byId(openid) as Record<string, any> | null;
+const stored = (openid: string) => cafe.db.collection('carts').byId(openid) as Record<string, any> | null;
 const lines = (view: { items: Array<{ skuId: string; quantity: number }> }) => view.items.map((i) => `${i.skuId}×${i.quantity}`);
 
 describe('cart.get and cart.add', () => {
@@ -62,7 +48,7 @@ describe('cart.get and cart.add', () => {
       lineTotalFen: 5400,
       selected: true,
     });
-    expect(view.items[1].image).toMatch(new RegExp(`^${emu.baseUrl}/_storage/goods/latte\\.jpg`));
+    expect(view.items[1].image).toMatch(new RegExp(`^${cafe.emu.baseUrl}/_storage/goods/latte\\.jpg`));
     expect(view).toMatchObject({ selectedQuantity: 4, selectedLines: 2, selectedGoodsFen: 6900, allSelected: true, invalidCount: 0 });
     expect(stored('o-ann')).toMatchObject({ version: 3, items: [{ skuId: 's-americano' }, { skuId: 's-latte-m-hot', quantity: 3 }] });
   });
@@ -153,15 +139,15 @@ describe('changing lines', () => {
 
   it('shows lines that went off shelf, sold out or short of stock, and removeInvalid drops the first two', async () => {
     const openid = 'o-cat';
-    db.collection('skus').insertMany([
+    cafe.db.collection('skus').insertMany([
       { _id: 's-tmp-a', goodsId: 'g-americano', specValues: [], priceFen: 100, stock: 5, reserved: 0, sold: 0, refundedToStock: 0, restocked: 0, onShelf: true },
       { _id: 's-tmp-b', goodsId: 'g-americano', specValues: [], priceFen: 200, stock: 5, reserved: 0, sold: 0, refundedToStock: 0, restocked: 0, onShelf: true },
       { _id: 's-tmp-c', goodsId: 'g-americano', specValues: [], priceFen: 300, stock: 5, reserved: 0, sold: 0, refundedToStock: 0, restocked: 0, onShelf: true },
     ]);
     for (const skuId of ['s-tmp-a', 's-tmp-b', 's-tmp-c', 's-cheesecake']) await ok(openid, 'cart.add', { skuId, quantity: 3 });
-    db.collection('skus').updateMany({ _id: 's-tmp-a' }, { $set: { onShelf: false } });
-    db.collection('skus').updateMany({ _id: 's-tmp-b' }, { $set: { stock: 0 } });
-    db.collection('skus').updateMany({ _id: 's-tmp-c' }, { $set: { stock: 2 } });
+    cafe.db.collection('skus').updateMany({ _id: 's-tmp-a' }, { $set: { onShelf: false } });
+    cafe.db.collection('skus').updateMany({ _id: 's-tmp-b' }, { $set: { stock: 0 } });
+    cafe.db.collection('skus').updateMany({ _id: 's-tmp-c' }, { $set: { stock: 2 } });
 
     let view = await ok(openid, 'cart.get', {});
     const states = Object.fromEntries(view.items.map((i: { skuId: string; state: string }) => [i.skuId, i.state]));
@@ -194,14 +180,14 @@ describe('concurrency and batching', () => {
   });
 
   it('reads and writes the same number of times for 1 line and for many', async () => {
-    const add = async (openid: string, skuId: string) => (await callFunction(emu, 'cart', { action: 'cart.add', input: { skuId, quantity: 1 } }, openid)).invocationId;
-    const get = async (openid: string) => (await callFunction(emu, 'cart', { action: 'cart.get', input: {} }, openid)).invocationId;
+    const add = async (openid: string, skuId: string) => (await callFunction(cafe.emu, 'cart', { action: 'cart.add', input: { skuId, quantity: 1 } }, openid)).invocationId;
+    const get = async (openid: string) => (await callFunction(cafe.emu, 'cart', { action: 'cart.get', input: {} }, openid)).invocationId;
 
     await add('o-one', 's-americano');
     for (const skuId of ['s-latte-m-hot', 's-latte-l-hot', 's-cheesecake', 's-special']) await add('o-many', skuId);
     const [oneAdd, manyAdd] = [await add('o-one', 's-americano'), await add('o-many', 's-americano')];
     const [oneGet, manyGet] = [await get('o-one'), await get('o-many')];
-    const q = await Promise.all([oneAdd, manyAdd, oneGet, manyGet].map((id) => quotaOf(emu, id)));
+    const q = await Promise.all([oneAdd, manyAdd, oneGet, manyGet].map((id) => quotaOf(cafe.emu, id)));
     // add: sku + goods + cart + skus/goods of the view = 5 reads, 1 conditional write
     expect(q[0]).toMatchObject({ dbReadRequests: 5, dbWriteRequests: 1 });
     expect(q[1]).toMatchObject({ dbReadRequests: 5, dbWriteRequests: 1 });

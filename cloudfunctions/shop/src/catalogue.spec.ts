@@ -2,23 +2,12 @@
  * The catalogue actions of the BUILT `shop` function, run by the emulator's functions runtime with the real
  * wx-server-sdk and called through the HTTP gateway; each invocation's database requests read from the quota meters.
  */
-import path from 'node:path';
-import { startTestEmulator } from '../../../emulator/src/testing';
-import type { EmulatorController } from '../../../emulator/src/controller';
-import { seedCafe } from '../../../server/catalogue/__fixtures__/cafe-catalogue';
+import { useCafeEmulator } from '../../../test/cafe-emulator';
 import { callFunction, quotaOf } from '../../../test/function-client';
 
-let emu: EmulatorController;
+const cafe = useCafeEmulator();
 
-beforeAll(async () => {
-  emu = await startTestEmulator({ projectDir: path.resolve(__dirname, '../../..') });
-  await seedCafe(emu);
-});
-afterAll(async () => {
-  await emu?.stop();
-});
-
-const shop = (action: string, input?: unknown) => callFunction(emu, 'shop', { action, input }, 'o-browser');
+const shop = (action: string, input?: unknown) => callFunction(cafe.emu, 'shop', { action, input }, 'o-browser');
 const ids = (items: Array<{ _id: string }>) => items.map((i) => i._id);
 
 describe('home.get', () => {
@@ -43,7 +32,7 @@ describe('home.get', () => {
     expect(home.goods).toMatchObject({ page: 1, hasMore: false });
     // a cloud file cover becomes a temporary URL of the storage; an https cover stays as it is
     const latte = home.goods.items.find((g: { _id: string }) => g._id === 'g-latte');
-    expect(latte.cover).toMatch(new RegExp(`^${emu.baseUrl}/_storage/goods/latte\\.jpg`));
+    expect(latte.cover).toMatch(new RegExp(`^${cafe.emu.baseUrl}/_storage/goods/latte\\.jpg`));
     expect(home.goods.items[0].cover).toBe('https://img.example.com/g-americano.jpg');
     expect(latte).toEqual({
       _id: 'g-latte',
@@ -56,7 +45,7 @@ describe('home.get', () => {
       tags: ['推荐'],
     });
 
-    const quota = await quotaOf(emu, invocationId);
+    const quota = await quotaOf(cafe.emu, invocationId);
     expect(quota).toMatchObject({ dbReadRequests: 4, dbWriteRequests: 0, storageCalls: 1 });
   });
 
@@ -66,7 +55,7 @@ describe('home.get', () => {
     expect(ids(small.reply.data.goods.items)).toEqual(['g-americano']);
     const big = await shop('home.get', { pageSize: 50 });
     expect(big.reply.data.goods.items).toHaveLength(5);
-    const [q1, q2] = await Promise.all([quotaOf(emu, small.invocationId), quotaOf(emu, big.invocationId)]);
+    const [q1, q2] = await Promise.all([quotaOf(cafe.emu, small.invocationId), quotaOf(cafe.emu, big.invocationId)]);
     expect(q1.dbReadRequests).toBe(4);
     expect(q2.dbReadRequests).toBe(4);
   });
@@ -111,7 +100,7 @@ describe('catalogue.goods', () => {
     for (let page = 1; ; page++) {
       const { page: p, invocationId } = await goods({ page, pageSize: 2 });
       seen.push(...ids(p.items));
-      expect((await quotaOf(emu, invocationId)).dbReadRequests).toBe(1);
+      expect((await quotaOf(cafe.emu, invocationId)).dbReadRequests).toBe(1);
       if (!p.hasMore) break;
       expect(p.items).toHaveLength(2);
     }
@@ -165,7 +154,7 @@ describe('catalogue.goodsDetail', () => {
     expect(reply.ok).toBe(true);
     const detail = reply.data;
     expect(detail.goods).toMatchObject({ _id: 'g-latte', title: '拿铁咖啡', description: '拿铁咖啡的介绍', minPriceFen: 1800, maxPriceFen: 2200 });
-    expect(detail.goods.images[0]).toMatch(new RegExp(`^${emu.baseUrl}/_storage/goods/latte\\.jpg`));
+    expect(detail.goods.images[0]).toMatch(new RegExp(`^${cafe.emu.baseUrl}/_storage/goods/latte\\.jpg`));
     expect(detail.goods.images[1]).toBe('https://img.example.com/latte-2.jpg');
     expect(detail.goods).not.toHaveProperty('searchText');
     expect(detail.skus).toEqual([
@@ -187,7 +176,7 @@ describe('catalogue.goodsDetail', () => {
     });
     expect(detail.price).toEqual({ minPriceFen: 1800, maxPriceFen: 2200 });
     expect(detail.totalAvailable).toBe(15);
-    expect((await quotaOf(emu, invocationId)).dbReadRequests).toBe(2);
+    expect((await quotaOf(cafe.emu, invocationId)).dbReadRequests).toBe(2);
   });
 
   it('pre-chooses the only SKU of a goods without specs', async () => {

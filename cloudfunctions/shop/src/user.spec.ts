@@ -3,32 +3,19 @@
  * first visits), staff detection, and the profile. The stored documents are checked through the emulator's
  * in-process database API.
  */
-import path from 'node:path';
-import { startTestEmulator } from '../../../emulator/src/testing';
-import type { EmulatorController } from '../../../emulator/src/controller';
-import type { DatabaseService } from '../../../emulator/src/database';
-import { seedCafe, STAFF_OPENID } from '../../../server/catalogue/__fixtures__/cafe-catalogue';
+import { STAFF_OPENID } from '../../../server/catalogue/__fixtures__/cafe-catalogue';
+import { useCafeEmulator } from '../../../test/cafe-emulator';
 import { callFunction } from '../../../test/function-client';
 
-let emu: EmulatorController;
-let db: DatabaseService;
-
-beforeAll(async () => {
-  emu = await startTestEmulator({ projectDir: path.resolve(__dirname, '../../..') });
-  await seedCafe(emu);
-  db = emu.service<DatabaseService>('database');
-});
-afterAll(async () => {
-  await emu?.stop();
-});
+const cafe = useCafeEmulator();
 
 async function shop(openid: string, action: string, input?: unknown) {
-  return (await callFunction(emu, 'shop', { action, input }, openid)).reply;
+  return (await callFunction(cafe.emu, 'shop', { action, input }, openid)).reply;
 }
 
 const tableQr = (table: string) => ({ scene: 1047, query: { scene: encodeURIComponent(`s=1&t=${table}`) } });
-const userDoc = (openid: string) => db.collection('users').byId(openid) as Record<string, any> | null;
-const visits = (openid: string) => db.collection('visits').find({ openid });
+const userDoc = (openid: string) => cafe.db.collection('users').byId(openid) as Record<string, any> | null;
+const visits = (openid: string) => cafe.db.collection('visits').find({ openid });
 
 describe('user.enter', () => {
   it('creates the user on the first visit with the launch as first and last touch, and logs the visit', async () => {
@@ -67,7 +54,7 @@ describe('user.enter', () => {
     const stored = userDoc(openid)!;
     expect(stored.firstTouch).toEqual(created[0].data.user.firstTouch);
     for (const r of replies) expect(r.data.user.firstTouch).toEqual(stored.firstTouch);
-    expect(db.collection('users').count({ _id: openid })).toBe(1);
+    expect(cafe.db.collection('users').count({ _id: openid })).toBe(1);
     expect(visits(openid)).toHaveLength(tables.length);
 
     await shop(openid, 'user.enter', tableQr('99'));

@@ -2,38 +2,21 @@
  * The cart page on a real emulator: lines with their states, selection, quantity, removal and the total, every
  * change going through the built `cart` function.
  */
-import path from 'node:path';
-import { startTestEmulator } from '../../../emulator/src/testing';
-import type { EmulatorController } from '../../../emulator/src/controller';
-import type { DatabaseService } from '../../../emulator/src/database';
-import { seedCafe } from '../../../server/catalogue/__fixtures__/cafe-catalogue';
+import { useCafePages } from '../../../test/cafe-emulator';
 import { callFunction } from '../../../test/function-client';
-import { loadPage, type PageHandle } from '../../../test/page-harness';
+import type { PageHandle } from '../../../test/page-harness';
 
-let emu: EmulatorController;
-let page: PageHandle | undefined;
-
-beforeAll(async () => {
-  emu = await startTestEmulator({ projectDir: path.resolve(__dirname, '../../..') });
-  await seedCafe(emu);
-});
-afterEach(() => {
-  page?.detach();
-  page = undefined;
-});
-afterAll(async () => {
-  await emu?.stop();
-});
+const cafe = useCafePages();
 
 async function fillCart(openid: string, lines: Array<[string, number]>): Promise<void> {
   for (const [skuId, quantity] of lines) {
-    const { reply } = await callFunction(emu, 'cart', { action: 'cart.add', input: { skuId, quantity } }, openid);
+    const { reply } = await callFunction(cafe.emu, 'cart', { action: 'cart.add', input: { skuId, quantity } }, openid);
     expect(reply.ok).toBe(true);
   }
 }
 
 async function openCart(openid: string): Promise<PageHandle> {
-  page = await loadPage('pages/cart/index', { emulator: emu, openid });
+  const page = await cafe.open('pages/cart/index', { openid });
   await page.waitFor((d) => d.status !== 'loading');
   expect(page.data.status).toBe('ready');
   return page;
@@ -85,7 +68,7 @@ it('marks lines that can no longer be bought and clears them', async () => {
     ['s-special', 1],
     ['s-latte-l-hot', 4],
   ]);
-  const db = emu.service<DatabaseService>('database');
+  const db = cafe.db;
   db.collection('skus').updateMany({ _id: 's-special' }, { $set: { onShelf: false } });
   db.collection('skus').updateMany({ _id: 's-latte-l-hot' }, { $set: { stock: 3 } });
   try {

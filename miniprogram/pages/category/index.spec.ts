@@ -1,29 +1,13 @@
 /** The category page on a real emulator: categories on the left, the chosen one's on-shelf goods on the right. */
-import path from 'node:path';
-import { startTestEmulator } from '../../../emulator/src/testing';
-import type { EmulatorController } from '../../../emulator/src/controller';
-import { seedCafe } from '../../../server/catalogue/__fixtures__/cafe-catalogue';
-import { loadPage, type PageHandle } from '../../../test/page-harness';
+import { useCafePages } from '../../../test/cafe-emulator';
+import type { PageHandle } from '../../../test/page-harness';
 
-let emu: EmulatorController;
-let page: PageHandle | undefined;
-
-beforeAll(async () => {
-  emu = await startTestEmulator({ projectDir: path.resolve(__dirname, '../../..') });
-  await seedCafe(emu);
-});
-afterEach(() => {
-  page?.detach();
-  page = undefined;
-});
-afterAll(async () => {
-  await emu?.stop();
-});
+const cafe = useCafePages();
 
 const shown = (p: PageHandle) => p.data.goods.map((g: { _id: string }) => g._id);
 
 it('opens on the first category and switches when another is tapped', async () => {
-  page = await loadPage('pages/category/index', { emulator: emu, openid: 'o-cat' });
+  const page = await cafe.open('pages/category/index', { openid: 'o-cat' });
   await page.waitFor((d) => d.goodsStatus === 'ready');
   expect(page.data.categoryId).toBe('c-coffee');
   expect(page.text('#category-c-dessert')).toBe('甜点');
@@ -46,7 +30,7 @@ it('opens on the first category and switches when another is tapped', async () =
 });
 
 it('switches to the category the home page asked for when its tab is shown again', async () => {
-  page = await loadPage('pages/category/index', { emulator: emu, openid: 'o-cat' });
+  const page = await cafe.open('pages/category/index', { openid: 'o-cat' });
   await page.waitFor((d) => d.goodsStatus === 'ready');
   expect(page.data.categoryId).toBe('c-coffee');
   // what the home page does before wx.switchTab (see pages/home/index.spec.ts)

@@ -2,29 +2,13 @@
  * The home page against a real emulator seeded with the café catalogue: its first screen in one cloud call,
  * paging on scroll, and the taps that leave it.
  */
-import path from 'node:path';
-import { startTestEmulator } from '../../../emulator/src/testing';
-import type { EmulatorController } from '../../../emulator/src/controller';
-import { seedCafe } from '../../../server/catalogue/__fixtures__/cafe-catalogue';
-import { loadPage, type PageHandle } from '../../../test/page-harness';
+import { useCafePages } from '../../../test/cafe-emulator';
+import { loadPage } from '../../../test/page-harness';
 
-let emu: EmulatorController;
-let page: PageHandle | undefined;
-
-beforeAll(async () => {
-  emu = await startTestEmulator({ projectDir: path.resolve(__dirname, '../../..') });
-  await seedCafe(emu);
-});
-afterEach(() => {
-  page?.detach();
-  page = undefined;
-});
-afterAll(async () => {
-  await emu?.stop();
-});
+const cafe = useCafePages();
 
 it('shows the shop, categories, featured goods and the goods grid from one cloud call', async () => {
-  page = await loadPage('pages/home/index', { emulator: emu, openid: 'o-home' });
+  const page = await cafe.open('pages/home/index', { openid: 'o-home' });
   await page.waitFor((d) => d.status !== 'loading');
   expect(page.data.status).toBe('ready');
   expect(page.text('#shop-name')).toBe('街角咖啡');
@@ -40,7 +24,7 @@ it('shows the shop, categories, featured goods and the goods grid from one cloud
 });
 
 it('opens goods, search, shop info and a category from the first screen', async () => {
-  page = await loadPage('pages/home/index', { emulator: emu, openid: 'o-home' });
+  const page = await cafe.open('pages/home/index', { openid: 'o-home' });
   await page.waitFor((d) => d.status === 'ready');
   await page.tap('#goods-g-americano');
   await page.tap('#featured-g-cheesecake');
@@ -59,7 +43,7 @@ it('opens goods, search, shop info and a category from the first screen', async 
 });
 
 it('pages through the goods when scrolled to the bottom', async () => {
-  page = await loadPage('pages/home/index', { emulator: emu, openid: 'o-home' });
+  const page = await cafe.open('pages/home/index', { openid: 'o-home' });
   await page.waitFor((d) => d.status === 'ready');
   // the first screen held every goods: nothing more to load
   expect(page.data.hasMore).toBe(false);
@@ -76,9 +60,13 @@ it('pages through the goods when scrolled to the bottom', async () => {
 });
 
 it('shows a retryable error when the cloud cannot be reached', async () => {
-  page = await loadPage('pages/home/index', { emulator: { baseUrl: 'http://127.0.0.1:9' }, openid: 'o-home' });
-  await page.waitFor((d) => d.status !== 'loading');
-  expect(page.data.status).toBe('error');
-  expect(page.text()).toContain('网络不给力，请稍后再试');
-  expect(page.exists('#retry')).toBe(true);
+  const page = await loadPage('pages/home/index', { emulator: { baseUrl: 'http://127.0.0.1:9' }, openid: 'o-home' });
+  try {
+    await page.waitFor((d) => d.status !== 'loading');
+    expect(page.data.status).toBe('error');
+    expect(page.text()).toContain('网络不给力，请稍后再试');
+    expect(page.exists('#retry')).toBe(true);
+  } finally {
+    page.detach();
+  }
 });

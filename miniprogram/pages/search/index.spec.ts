@@ -1,29 +1,13 @@
 /** The search page on a real emulator: searching by name, no results, and a keyword passed in the query. */
-import path from 'node:path';
-import { startTestEmulator } from '../../../emulator/src/testing';
-import type { EmulatorController } from '../../../emulator/src/controller';
-import { seedCafe } from '../../../server/catalogue/__fixtures__/cafe-catalogue';
-import { loadPage, type PageHandle } from '../../../test/page-harness';
+import { useCafePages } from '../../../test/cafe-emulator';
+import type { PageHandle } from '../../../test/page-harness';
 
-let emu: EmulatorController;
-let page: PageHandle | undefined;
-
-beforeAll(async () => {
-  emu = await startTestEmulator({ projectDir: path.resolve(__dirname, '../../..') });
-  await seedCafe(emu);
-});
-afterEach(() => {
-  page?.detach();
-  page = undefined;
-});
-afterAll(async () => {
-  await emu?.stop();
-});
+const cafe = useCafePages();
 
 const shown = (p: PageHandle) => p.data.goods.map((g: { _id: string }) => g._id);
 
 it('searches what the customer typed and shows the matching goods', async () => {
-  page = await loadPage('pages/search/index', { emulator: emu, openid: 'o-search' });
+  const page = await cafe.open('pages/search/index', { openid: 'o-search' });
   expect(page.data.status).toBe('idle');
   expect(page.wx.callsTo('request')).toEqual([]);
 
@@ -48,7 +32,7 @@ it('searches what the customer typed and shows the matching goods', async () => 
 });
 
 it('searches the keyword of its query at once', async () => {
-  page = await loadPage('pages/search/index', { emulator: emu, openid: 'o-search', query: { keyword: encodeURIComponent('推荐') } });
+  const page = await cafe.open('pages/search/index', { openid: 'o-search', query: { keyword: encodeURIComponent('推荐') } });
   await page.waitFor((d) => d.status === 'ready');
   expect(shown(page)).toEqual(['g-latte', 'g-cheesecake']);
 });
