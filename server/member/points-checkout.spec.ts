@@ -133,3 +133,10 @@ it('bad points inputs are refused with INVALID_INPUT and change nothing', async 
   }
   expect(snapshot(env, names)).toEqual(before);
 });
+
+it('database calls: a quote with points reads 3 more (coupons, promotions, member account) whatever the lines; the rules come with the settings', async () => {
+  const one = await env.call('order', 'checkout.quote', { items: items('s-latte'), fulfilment: pickup, points: 'max' }, GOLD);
+  const three = await env.call('order', 'checkout.quote', { items: [...items('s-latte'), ...items('s-cookie'), ...items('s-vip')], fulfilment: pickup, points: 'max', coupon: 'best' }, GOLD);
+  expect(one.reply.ok && three.reply.ok).toBe(true);
+  for (const q of [one, three]) expect(await env.quota(q.invocationId)).toMatchObject({ dbReadRequests: 6, dbWriteRequests: 0 });
+});
