@@ -2,6 +2,7 @@
 import type { ExchangeResult, GiftView, LedgerPage, MemberCentre, ZoneGoods } from '../../typings/api/member';
 import type { MemberTier } from '../../typings/marketing/member';
 import type { PointsEntryKind } from '../../typings/marketing/points';
+import type { ShopPricingRules } from '../../typings/marketing/pricing';
 import { callCloud } from './cloud';
 
 export function memberCentre(): Promise<MemberCentre> {
@@ -40,4 +41,14 @@ export const ENTRY_KIND_TEXT: Record<PointsEntryKind, string> = {
 /** `+120` / `-50`. */
 export function pointsText(points: number): string {
   return points > 0 ? `+${points}` : String(points);
+}
+
+/** Staff: the shop's pricing rules (tiers, points, line floor). */
+export function getPricingRules(): Promise<{ rules: ShopPricingRules }> {
+  return callCloud('member', 'rules.get', {});
+}
+
+/** Owner: saves the rules (INVALID_INPUT names the first problem). */
+export function savePricingRules(rules: ShopPricingRules): Promise<{ rules: ShopPricingRules }> {
+  return callCloud('member', 'rules.set', { rules });
 }
