@@ -9,6 +9,7 @@ import { defineAction, defineFunction, requireOpenid } from '../lib';
 import { AppError } from '../lib/errors';
 import { loadCheckoutSettings } from '../orders/order-settings';
 import { requireStaff } from '../staff/staff-guard';
+import { spendableNow } from '../domain/member/member-account';
 import { loadMember } from './member-store';
 import { memberZone } from './member-zone';
 import { exchangeGift, giftList } from './points-gifts';
@@ -33,12 +34,13 @@ export const memberFunction = defineFunction<MemberActions>({
     'points.ledger': defineAction({
       input: z.strictObject({ page: z.number().int().min(0).max(10_000).optional() }),
       handler: async ({ page = 0 }, ctx) => {
-        const member = await loadMember(ctx.db, requireOpenid(ctx), ctx.now());
+        const now = ctx.now();
+        const member = await loadMember(ctx.db, requireOpenid(ctx), now);
         const newest = [...member.entries].reverse();
         const slice = newest.slice(page * LEDGER_PAGE_SIZE, (page + 1) * LEDGER_PAGE_SIZE);
         return {
           entries: slice.map(ledgerEntryView),
-          balance: member.balance,
+          balance: spendableNow(member, now),
           page,
           pageSize: LEDGER_PAGE_SIZE,
           hasMore: newest.length > (page + 1) * LEDGER_PAGE_SIZE,

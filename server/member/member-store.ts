@@ -3,7 +3,9 @@
  * server/domain/member) → write inside `db.runTransaction`, so the balance, the ledger, the lots and the totals
  * change together or not at all. Concurrent changes of the same account conflict at commit and are retried by the
  * SDK (up to TRANSACTION_TRIES times), so the decision always sees the committed account: 20 concurrent spends of
- * one balance never take it below zero.
+ * one balance never take it below zero. Inside the transaction only single-document operations are used
+ * (`doc(id).get/set`), as CloudBase requires; a missing document is read as absent, and a document created by
+ * someone else meanwhile makes the commit conflict (and retry).
  */
 import type { MemberDoc } from '@typings/marketing/member';
 import { emptyMember } from '../domain/member/member-account';
@@ -43,11 +45,24 @@ export interface MemberChange<T> {
 
 type RawTx = { collection(name: string): any };
 
+/** wx-server-sdk's answer to `doc(id).get()` of a document that does not exist (throwOnNotFound, the default). */
+export function isMissingDocument(e: unknown): boolean {
+  const err = (e ?? {}) as { errMsg?: string; message?: string };
+  const text = typeof e === 'string' ? e : `${err.errMsg ?? ''} ${err.message ?? ''}`;
+  return /does not exist/i.test(text) && !/collection/i.test(text);
+}
+
 function txOf(raw: RawTx): MemberTx {
   return {
     async get<T>(collection: string, id: string) {
-      const res = (await raw.collection(collection).where({ _id: id }).limit(1).get()) as { data: T[] };
-      return res.data[0];
+      // CloudBase transactions allow single-document operations only (no where / aggregate)
+      try {
+        const res = (await raw.collection(collection).doc(id).get()) as { data: T | null };
+        return res.data ?? undefined;
+      } catch (e) {
+        if (isMissingDocument(e)) return undefined;
+        throw e;
+      }
     },
     async set(collection, id, data) {
       const { _id, ...rest } = data;
