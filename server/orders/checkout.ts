@@ -271,6 +271,8 @@ export async function createOrder(ctx: ActionContext, input: CheckoutCreateInput
       pointsSpendId = await spendForOrder(ctx, openid, firstNo, pointsUsed, settings.pricing);
     } catch (e) {
       await giveBack();
+      // an unexpected failure may have committed the spend after all: give it back (a no-op when it did not)
+      if (!(e instanceof AppError)) await giveBackOrderSpend(ctx, openid, firstNo, settings.pricing).catch((err) => ctx.log.error('points not given back', { error: err }));
       throw e;
     }
   }
