@@ -59,7 +59,7 @@ export interface LedgerEntryView {
 
 export interface LedgerPage {
   entries: LedgerEntryView[];
-  /** Σ of the whole ledger. */
+  /** Points spendable now: Σ of the ledger once lots past their expiry are expired (the next write or the daily timer writes those expiry entries). */
   balance: number;
   page: number;
   pageSize: number;
