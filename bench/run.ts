@@ -6,12 +6,14 @@ import { emulatorBench } from './emulator.bench';
 import { shopBench } from './shop.bench';
 import { analyticsBench } from './analytics.bench';
 import { marketingBench } from './marketing.bench';
+import { memberBench } from './member.bench';
 
 const suites: Record<string, () => Promise<void>> = {
   emulator: emulatorBench,
   shop: shopBench,
   analytics: analyticsBench,
   marketing: marketingBench,
+  member: memberBench,
 };
 
 async function main(): Promise<void> {

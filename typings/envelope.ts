@@ -19,6 +19,8 @@
  * - PRICE_CHANGED: the price the client showed is no longer the price.
  * - PRECONDITION_FAILED: the object is not in a state that allows this (e.g. cancelling a shipped order).
  * - RATE_LIMITED: too many requests.
+ * - MEMBER_ONLY: a member-zone goods the caller's tier may not buy.
+ * - INSUFFICIENT_POINTS: the caller's points do not cover the spend (nothing was spent).
  * - INTERNAL: anything unexpected (details are logged on the server, never sent).
  */
 export type ErrorCode =
@@ -32,6 +34,8 @@ export type ErrorCode =
   | 'PRICE_CHANGED'
   | 'PRECONDITION_FAILED'
   | 'RATE_LIMITED'
+  | 'MEMBER_ONLY'
+  | 'INSUFFICIENT_POINTS'
   | 'INTERNAL';
 
 export interface OkReply<T> {

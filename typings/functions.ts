@@ -10,6 +10,7 @@ import type { CartActions } from './api/cart';
 import type { OrderActions } from './api/order';
 import type { AnalyticsActions } from './api/analytics';
 import type { MarketingActions } from './api/marketing';
+import type { MemberActions } from './api/member';
 
 export interface CloudFunctions {
   shop: ShopActions;
@@ -19,6 +20,7 @@ export interface CloudFunctions {
   order: OrderActions;
   analytics: AnalyticsActions;
   marketing: MarketingActions;
+  member: MemberActions;
 }
 
 export type FunctionName = keyof CloudFunctions;

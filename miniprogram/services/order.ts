@@ -10,13 +10,16 @@ import type {
   OrderView,
   PaymentParams,
 } from '../../typings/api/order';
-import type { CouponChoice } from '../../typings/marketing/pricing';
+import type { CouponChoice, PointsChoice } from '../../typings/marketing/pricing';
 import type { DeliveryAddress, OrderStatus } from '../../typings/shop/order';
 import { callCloud } from './cloud';
 
-/** The server's quote; with `coupon` it is priced by the marketing engine and carries `pricing` (the coupon picker). */
-export function quoteCheckout(items: CheckoutItem[], fulfilment: FulfilmentChoice, coupon?: CouponChoice): Promise<CheckoutQuote> {
-  return callCloud('order', 'checkout.quote', coupon ? { items, fulfilment, coupon } : { items, fulfilment });
+/**
+ * The server's quote; with `coupon` (or `points`) it is priced by the marketing engine and carries `pricing` (the
+ * coupon picker, the points deduction).
+ */
+export function quoteCheckout(items: CheckoutItem[], fulfilment: FulfilmentChoice, coupon?: CouponChoice, points?: PointsChoice): Promise<CheckoutQuote> {
+  return callCloud('order', 'checkout.quote', { items, fulfilment, ...(coupon ? { coupon } : {}), ...(points ? { points } : {}) });
 }
 
 export function createOrder(input: CheckoutCreateInput): Promise<CheckoutCreateResult> {

@@ -6,7 +6,8 @@
  * - SKU counters agree with the orders: reserved = units of unpaid orders, sold = units of paid orders,
  *   refundedToStock = units of successful refunds requested before the goods left the shop, and
  *   stock + reserved + sold − refundedToStock − restocked = the initial stock;
- * - every order's lines and shipping add up to its total, paid orders were paid their total, refunds add up.
+ * - every order's lines and shipping add up to its total, paid orders were paid their total, refunds add up;
+ * - every member account's ledger is sound (balance = Σ entries = Σ lots ≥ 0).
  */
 import type { CategoryDoc, GoodsDoc, SkuDoc } from '../../typings/shop/catalogue';
 import type { OrderDoc } from '../../typings/shop/order';
@@ -15,6 +16,8 @@ import { expandSpecs, goodsPriceRange, matchesSpecs } from '../../server/domain/
 import { stockBaseline } from '../../server/domain/stock-plan';
 import type { DemoShop } from './dataset';
 import { isTilePng } from './images';
+import type { MemberDoc } from '../../typings/marketing/member';
+import { balanceOf, ledgerProblems } from '../../server/domain/pricing/points-ledger';
 
 const isFen = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
@@ -104,6 +107,10 @@ export function demoProblems(shop: DemoShop): string[] {
     if (s.sold !== e.sold) problems.push(`sku ${s._id} sold ${s.sold} ≠ units of paid orders ${e.sold}`);
     if (s.refundedToStock !== e.refundedToStock) problems.push(`sku ${s._id} refundedToStock ${s.refundedToStock} ≠ ${e.refundedToStock}`);
     if (stockBaseline(s) !== shop.initialStock[s._id]) problems.push(`sku ${s._id} baseline ${stockBaseline(s)} ≠ initial stock ${shop.initialStock[s._id]}`);
+  }
+  for (const m of (c.members ?? []) as unknown as MemberDoc[]) {
+    for (const p of ledgerProblems({ balance: m.balance, lots: m.lots, entries: m.entries })) problems.push(`member ${m._id}: ${p}`);
+    if (m.balance !== balanceOf(m.entries)) problems.push(`member ${m._id}: stored balance ≠ Σ ledger`);
   }
   return problems;
 }

@@ -13,6 +13,7 @@ import { expandSpecs, goodsPriceRange } from '../../server/domain/sku-matrix';
 import type { Dataset } from '../../emulator/src/seed';
 import { DEMO_CATEGORIES, DEMO_GOODS, skuPriceFen, specDefs } from './catalogue';
 import { drawTile } from './images';
+import { DEMO_MEMBER_ZONE, DEMO_PRICING_RULES, demoGifts, demoMembers } from './members';
 import { buildDemoOrders, DEMO_CUSTOMER, DEMO_STAFF } from './orders';
 import { seededRng } from './rng';
 
@@ -21,7 +22,7 @@ export { DEMO_CUSTOMER, DEMO_STAFF } from './orders';
 /** The WeChat Pay sub-merchant id of the demo shop (any digits work on the emulator). */
 export const DEMO_SUB_MCH_ID = '1900000109';
 
-export const DEMO_SETTINGS: ShopSettings & { payment: { subMchId: string } } = {
+export const DEMO_SETTINGS: ShopSettings & { payment: { subMchId: string }; pricing: typeof DEMO_PRICING_RULES } = {
   name: '开店·Demo 咖啡与烘焙',
   logo: '',
   notice: '新店开业：自带杯饮品立减 2 元；咖啡豆满 99 元包邮。',
@@ -34,6 +35,7 @@ export const DEMO_SETTINGS: ShopSettings & { payment: { subMchId: string } } = {
   pickupEnabled: true,
   deliveryEnabled: true,
   payment: { subMchId: DEMO_SUB_MCH_ID },
+  pricing: DEMO_PRICING_RULES,
 };
 
 export const DEMO_STAFF_DOCS: StaffDoc[] = [
@@ -123,6 +125,7 @@ export function buildDemoShop(opts: DemoShopOptions): DemoShop {
       tags: g.tags,
       createdAt: opts.now - (40 - i) * DAY,
       searchText: '',
+      ...(DEMO_MEMBER_ZONE[g.id] ? { minTier: DEMO_MEMBER_ZONE[g.id] } : {}),
     };
     doc.searchText = goodsSearchText(doc);
     return doc;
@@ -147,6 +150,8 @@ export function buildDemoShop(opts: DemoShopOptions): DemoShop {
         staff: DEMO_STAFF_DOCS as unknown as Array<Record<string, unknown>>,
         users: users as unknown as Array<Record<string, unknown>>,
         orders: orders as unknown as Array<Record<string, unknown>>,
+        members: demoMembers(CUSTOMERS.map((c) => c.openid), orders, opts.now) as unknown as Array<Record<string, unknown>>,
+        points_gifts: demoGifts() as unknown as Array<Record<string, unknown>>,
       },
       files,
     },

@@ -27,6 +27,10 @@ export const COLLECTIONS = [
   'user_coupons',
   'promotions',
   'new_user_claims',
+  // member accounts, points gifts (server/member)
+  'members',
+  'points_gifts',
+  'points_exchanges',
   // operations data (server/analytics)
   'events',
   'analytics_daily',

@@ -141,8 +141,8 @@ it('an unpaid order that times out gives its coupon back', async () => {
   expect(couponDoc('c-timeout')).toMatchObject({ status: 'available' });
 });
 
-it('a quote with the engine makes 2 more reads (coupons, promotions), however many coupons or lines', async () => {
+it('a quote with the engine makes 3 more reads (coupons, promotions, member account), however many coupons or lines', async () => {
   const q = await env.call('order', 'checkout.quote', { items: [...latte(), { skuId: 's-bean', quantity: 1 }], fulfilment: { type: 'pickup' }, coupon: 'best' }, ALICE);
   expect(q.reply.ok).toBe(true);
-  expect(await env.quota(q.invocationId)).toMatchObject({ dbReadRequests: 5, dbWriteRequests: 0 });
+  expect(await env.quota(q.invocationId)).toMatchObject({ dbReadRequests: 6, dbWriteRequests: 0 });
 });

@@ -1,33 +1,30 @@
 /**
- * The pricing engine wired into the checkout quote (server/orders/checkout.ts): loads the caller's coupons and the
- * active promotions (2 reads in parallel; + 2 more, in parallel, only when a new-user offer is active: is the
- * customer new?) and gives the quote a DiscountEngine plus the engine's full answer.
- *
- * Not yet loaded (the engine gets defaults): member tier (0), points balance (0) and the shop's pricing rules
- * (DEFAULT_PRICING_RULES: no tiers, no points, no line floor).
+ * The pricing engine wired into the checkout quote (server/orders/checkout.ts): loads the caller's coupons, the
+ * active promotions and the caller's member account (3 reads in parallel; + 2 more, in parallel, only when a
+ * new-user offer is active: is the customer new?) and gives the quote a DiscountEngine plus the engine's full answer.
+ * The shop's pricing rules (tiers, points, line floor) come with the settings document the checkout reads anyway
+ * (server/orders/order-settings.ts `pricing`): no read of their own. Tier and points balance come from
+ * `members/<openid>` (server/member), never from the client.
  */
 import type { CheckoutQuote, QuotePricing } from '@typings/api/order';
 import type { OwnedCoupon } from '@typings/marketing/coupon';
-import type { CouponChoice, PricedQuote, ShopPricingRules } from '@typings/marketing/pricing';
+import type { CouponChoice, PointsChoice, PricedQuote, ShopPricingRules } from '@typings/marketing/pricing';
 import type { Promotion } from '@typings/marketing/promotion';
+import type { MemberTier } from '@typings/marketing/member';
 import type { GoodsDoc } from '@typings/shop/catalogue';
 import type { Quote } from '@typings/shop/checkout';
-import { goodsPricingFacts, pricingDiscountEngine } from '../domain/pricing/discount-engine';
+import { spendableNow } from '../domain/member/member-account';
+import { type GoodsPricingFacts, pricingDiscountEngine } from '../domain/pricing/discount-engine';
 import type { DiscountEngine } from '../domain/quote';
 import type { Database } from '../lib/cloud';
 import { isCollectionMissing } from '../lib/collections';
 import { docsOf } from '../notify/db-results';
+import { loadMember } from '../member/member-store';
 import { USER_COUPONS } from './coupon-store';
 import { isNewCustomer, loadActivePromotions } from './promotion-store';
 
-export const DEFAULT_PRICING_RULES: ShopPricingRules = {
-  tiers: [],
-  points: {
-    deduction: { enabled: false, pointsPerYuan: 100, maxPercentOfOrder: 0 },
-    earning: { pointsPerYuan: 0, expiresAfterDays: null },
-  },
-  lineFloorPercent: 0,
-};
+/** The rules of a shop that set none (server/domain/member/pricing-rules.ts). */
+export { DEFAULT_PRICING_RULES } from '../domain/member/pricing-rules';
 
 /** The caller's coupons that may matter at checkout (available or locked; at most 100, soonest to expire first). */
 export async function loadCheckoutCoupons(db: Database, openid: string): Promise<OwnedCoupon[]> {
@@ -46,13 +43,29 @@ export interface CheckoutMarketing {
   coupons: OwnedCoupon[];
   promotions: Promotion[];
   isNew: boolean;
+  /** From `members/<openid>`: the tier and the points spendable now. */
+  member: { tier: MemberTier; pointsBalance: number };
 }
 
 /** What the engine needs to know about the caller and the shop's promotions. */
 export async function loadCheckoutMarketing(db: Database, openid: string, now: number): Promise<CheckoutMarketing> {
-  const [coupons, promotions] = await Promise.all([loadCheckoutCoupons(db, openid), loadActivePromotions(db, now)]);
+  const [coupons, promotions, account] = await Promise.all([
+    loadCheckoutCoupons(db, openid),
+    loadActivePromotions(db, now),
+    loadMember(db, openid, now),
+  ]);
   const isNew = promotions.some((p) => p.kind === 'new_user_price') ? await isNewCustomer(db, openid) : false;
-  return { coupons, promotions, isNew };
+  return { coupons, promotions, isNew, member: { tier: account.tier, pointsBalance: spendableNow(account, now) } };
+}
+
+/** The engine's facts of the goods: category, member-only tier, member price exclusion. */
+export function checkoutGoodsFacts(goods: readonly Pick<GoodsDoc, '_id' | 'categoryId' | 'minTier' | 'noMemberDiscount'>[]): Map<string, GoodsPricingFacts> {
+  return new Map(
+    goods.map((g) => [
+      g._id,
+      { categoryId: g.categoryId, ...(g.minTier ? { minTier: g.minTier } : {}), ...(g.noMemberDiscount ? { noMemberDiscount: true } : {}) },
+    ]),
+  );
 }
 
 export interface CheckoutPricing {
@@ -64,15 +77,18 @@ export interface CheckoutPricing {
 export function checkoutPricing(opts: CheckoutMarketing & {
   openid: string;
   choice: CouponChoice;
-  goods: readonly Pick<GoodsDoc, '_id' | 'categoryId'>[];
+  /** Absent = 'none'. */
+  points?: PointsChoice;
+  rules: ShopPricingRules;
+  goods: readonly Pick<GoodsDoc, '_id' | 'categoryId' | 'minTier' | 'noMemberDiscount'>[];
 }): CheckoutPricing {
   let priced: PricedQuote | undefined;
   const engine = pricingDiscountEngine({
-    customer: { openid: opts.openid, tier: 0, isNew: opts.isNew, pointsBalance: 0, coupons: opts.coupons },
+    customer: { openid: opts.openid, tier: opts.member.tier, isNew: opts.isNew, pointsBalance: opts.member.pointsBalance, coupons: opts.coupons },
     promotions: opts.promotions,
-    rules: DEFAULT_PRICING_RULES,
-    choice: { coupon: opts.choice, points: 'none' },
-    goods: goodsPricingFacts(opts.goods),
+    rules: opts.rules,
+    choice: { coupon: opts.choice, points: opts.points ?? 'none' },
+    goods: checkoutGoodsFacts(opts.goods),
     onPriced: (q) => (priced = q),
   });
   return { engine, priced: () => priced };
@@ -86,6 +102,8 @@ export function quotePricing(priced: PricedQuote): QuotePricing {
     couponOptions: priced.couponOptions,
     notApplied: priced.notApplied,
     choiceProblem: priced.choiceProblem,
+    points: priced.points,
+    blocked: priced.blocked,
   };
 }
 

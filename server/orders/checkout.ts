@@ -7,10 +7,13 @@
  *           writes one conditional update per SKU (reserve), order insert, cart $pull      = lines + 2 writes
  *           (+ one more per SKU only to undo reservations when one fails)
  *           WeChat Pay: unifiedOrder                                                       = 1 pay call
+ *   with the marketing engine (a coupon or points choice, or a member-only goods in the cart): + coupons,
+ *   promotions, member account (parallel reads, server/marketing/checkout-pricing.ts); create + 1 member
+ *   transaction when points are spent (server/member/points-spend.ts)
  */
 import { randomInt } from 'node:crypto';
 import type { CheckoutCreateInput, CheckoutCreateResult, CheckoutQuote, CheckoutQuoteInput, FulfilmentChoice } from '@typings/api/order';
-import type { CouponChoice } from '@typings/marketing/pricing';
+import type { CouponChoice, PointsChoice } from '@typings/marketing/pricing';
 import type { Touch } from '@typings/shop/attribution';
 import type { GoodsDoc, SkuDoc } from '@typings/shop/catalogue';
 import type { Quote, QuoteRequestItem } from '@typings/shop/checkout';
@@ -27,6 +30,7 @@ import { AppError } from '../lib/errors';
 import { type CheckoutPricing, checkoutPricing, loadCheckoutMarketing, withPricing } from '../marketing/checkout-pricing';
 import { couponChoiceError, giveBackCoupon, lockCoupon, moveCouponLock } from '../marketing/coupon-locks';
 import { claimNewUser, moveNewUserClaim, releaseNewUser } from '../marketing/new-user-claims';
+import { giveBackOrderSpend, spendForOrder } from '../member/points-spend';
 import { type CheckoutSettings, loadCheckoutSettings } from './order-settings';
 import { CARTS, GOODS, ORDERS, SKUS, USERS } from './order-store';
 import { requestPayment } from './payment-calls';
@@ -61,7 +65,7 @@ export async function loadCatalogue(db: Database, skuIds: readonly string[]): Pr
   const goodsRes = (await db
     .collection(GOODS)
     .where({ _id: _.in(goodsIds) })
-    .field({ _id: true, title: true, specs: true, images: true, onShelf: true, categoryId: true })
+    .field({ _id: true, title: true, specs: true, images: true, onShelf: true, categoryId: true, minTier: true, noMemberDiscount: true })
     .limit(goodsIds.length)
     .get()) as unknown as { data: GoodsDoc[] };
   return { skus: skuRes.data, goods: goodsRes.data };
@@ -92,12 +96,26 @@ function price(
 }
 
 /**
- * The marketing engine for a coupon choice (2 more reads: the caller's coupons and the active promotions; 2 more
- * when a new-user offer is active); none without a choice (no marketing pricing at all).
+ * The marketing engine for a coupon or points choice, or for a cart with member-only goods (3 more reads in
+ * parallel: the caller's coupons, the active promotions, the member account; 2 more when a new-user offer is
+ * active); none otherwise (no marketing pricing at all).
  */
-async function marketingFor(ctx: ActionContext, openid: string, choice: CouponChoice | undefined, goods: GoodsDoc[]): Promise<CheckoutPricing | undefined> {
-  if (choice === undefined) return undefined;
-  return checkoutPricing({ openid, choice, goods, ...(await loadCheckoutMarketing(ctx.db, openid, ctx.now())) });
+async function marketingFor(
+  ctx: ActionContext,
+  openid: string,
+  input: { coupon?: CouponChoice; points?: PointsChoice },
+  goods: GoodsDoc[],
+  settings: CheckoutSettings,
+): Promise<CheckoutPricing | undefined> {
+  if (input.coupon === undefined && input.points === undefined && !goods.some((g) => g.minTier)) return undefined;
+  return checkoutPricing({
+    openid,
+    choice: input.coupon ?? 'none',
+    ...(input.points !== undefined ? { points: input.points } : {}),
+    rules: settings.pricing,
+    goods,
+    ...(await loadCheckoutMarketing(ctx.db, openid, ctx.now())),
+  });
 }
 
 /** checkout.quote: prices the items now. */
@@ -109,7 +127,7 @@ export async function quoteCheckout(ctx: ActionContext, input: CheckoutQuoteInpu
     loadCheckoutSettings(ctx.db),
   ]);
   checkFulfilment(settings, input.fulfilment);
-  const marketing = await marketingFor(ctx, openid, input.coupon, catalogue.goods);
+  const marketing = await marketingFor(ctx, openid, input, catalogue.goods, settings);
   const quote = price(items, catalogue, settings, input.fulfilment, ctx.now(), marketing?.engine);
   return withPricing(quote, marketing?.priced());
 }
@@ -189,18 +207,25 @@ export async function createOrder(ctx: ActionContext, input: CheckoutCreateInput
   checkFulfilment(settings, input.fulfilment);
   if (!settings.orders.subMchId) throw new AppError('PRECONDITION_FAILED', '本店尚未开通微信支付');
 
-  const marketing = await marketingFor(ctx, openid, input.coupon, catalogue.goods);
+  const marketing = await marketingFor(ctx, openid, input, catalogue.goods, settings);
   const now = ctx.now();
   const quote = price(items, catalogue, settings, input.fulfilment, now, marketing?.engine);
   if (!quote.ok) throw problemError(quote);
   const priced = marketing?.priced();
   if (priced?.choiceProblem) throw couponChoiceError(priced.choiceProblem.code, priced.choiceProblem.message);
+  if (priced && priced.blocked.length > 0) {
+    const block = priced.blocked[0];
+    const tierName = settings.pricing.tiers.find((t) => t.tier === block.requiredTier)?.name ?? `${block.requiredTier} 级会员`;
+    throw new AppError('MEMBER_ONLY', `${lineLabel(quote, block.skuId)}仅限${tierName}及以上会员购买`);
+  }
   if (input.clientQuoteTotalFen !== undefined && input.clientQuoteTotalFen !== quote.totalFen) {
     return { outcome: 'price_changed', code: 'PRICE_CHANGED', quote: withPricing(quote, priced) };
   }
   if (priced && !priced.ok) throw new AppError('FORBIDDEN', '部分商品仅限会员购买');
   const couponId = priced?.combination.couponId ?? null;
   const newUserOfferId = priced?.combination.newUser?.offerId ?? null;
+  const pointsUsed = priced?.points.used ?? 0;
+  let pointsSpendId: string | null = null;
 
   const draft = (orderNo: string = makeOrderNo(now, randomInt)) => {
     const result = draftOrder({
@@ -218,7 +243,12 @@ export async function createOrder(ctx: ActionContext, input: CheckoutCreateInput
       if (result.code === 'ADDRESS_REQUIRED') throw new AppError('INVALID_INPUT', '请填写收货地址');
       throw new Error(`order draft refused: ${result.code} ${result.message}`);
     }
-    return { ...result.order, ...(couponId ? { couponId } : {}), ...(newUserOfferId ? { newUserOfferId } : {}) };
+    return {
+      ...result.order,
+      ...(couponId ? { couponId } : {}),
+      ...(newUserOfferId ? { newUserOfferId } : {}),
+      ...(pointsSpendId ? { points: { used: pointsUsed, deductFen: priced?.points.deductFen ?? 0, spendId: pointsSpendId } } : {}),
+    };
   };
   const firstNo = makeOrderNo(now, randomInt);
   draft(firstNo); // refusals of the draft come before any write
@@ -228,11 +258,23 @@ export async function createOrder(ctx: ActionContext, input: CheckoutCreateInput
   const giveBack = async () => {
     if (couponId) await giveBackCoupon(ctx, couponId, firstNo).catch((e) => ctx.log.error('coupon not given back', { couponId, error: e }));
     if (newUserOfferId) await releaseNewUser(ctx, openid, firstNo).catch((e) => ctx.log.error('new-user claim not released', { error: e }));
+    if (pointsSpendId) await giveBackOrderSpend(ctx, openid, firstNo, settings.pricing).catch((e) => ctx.log.error('points not given back', { error: e }));
   };
   // one new-user purchase per customer: the claim document is created, so a second checkout fails on it
   if (newUserOfferId && !(await claimNewUser(ctx, openid, newUserOfferId, firstNo))) {
     if (couponId) await giveBackCoupon(ctx, couponId, firstNo).catch((e) => ctx.log.error('coupon not given back', { couponId, error: e }));
     throw new AppError('CONFLICT', '新人专享每人限购一次，请重新确认订单');
+  }
+  // points: spent in one member transaction (the committed balance decides); given back if anything below fails
+  if (pointsUsed > 0) {
+    try {
+      pointsSpendId = await spendForOrder(ctx, openid, firstNo, pointsUsed, settings.pricing);
+    } catch (e) {
+      await giveBack();
+      // an unexpected failure may have committed the spend after all: give it back (a no-op when it did not)
+      if (!(e instanceof AppError)) await giveBackOrderSpend(ctx, openid, firstNo, settings.pricing).catch((err) => ctx.log.error('points not given back', { error: err }));
+      throw e;
+    }
   }
 
   const reserved = await reserveStock(ctx.db, quote.lines, ctx.log);

@@ -38,6 +38,7 @@ const address = z.strictObject({
 const fulfilment = z.strictObject({ type: z.enum(['pickup', 'delivery']), address: address.optional() });
 const orderRef = z.strictObject({ orderId: id });
 const coupon = z.union([z.literal('best'), z.literal('none'), z.strictObject({ couponId: id })]).optional();
+const points = z.enum(['none', 'max', 'best']).optional();
 
 const customer = (ctx: ActionContext): Actor => ({ role: 'customer', id: requireOpenid(ctx) });
 
@@ -49,7 +50,7 @@ export const orderFunction = defineFunction<OrderActions>({
   name: 'order',
   actions: {
     'checkout.quote': defineAction({
-      input: z.strictObject({ items, fulfilment, coupon }),
+      input: z.strictObject({ items, fulfilment, coupon, points }),
       handler: (input, ctx) => quoteCheckout(ctx, input),
     }),
 
@@ -62,6 +63,7 @@ export const orderFunction = defineFunction<OrderActions>({
         clientQuoteTotalFen: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
         source: z.enum(['cart', 'buy_now']).optional(),
         coupon,
+        points,
       }),
       handler: (input, ctx) => createOrder(ctx, input),
     }),

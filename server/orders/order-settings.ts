@@ -4,13 +4,16 @@
  *
  *   { …ShopSettings,
  *     orders:  { unpaidTimeoutMinutes: 15, autoConfirmDays: 10, reminderBeforeMinutes: 5 },
- *     payment: { subMchId: '1900000109' } }
+ *     payment: { subMchId: '1900000109' },
+ *     pricing: { tiers, points, lineFloorPercent } }   (member tiers and points: server/domain/member/pricing-rules.ts)
  *
  * The WeChat Pay sub-merchant id falls back to the function's environment variable KAIDIAN_SUB_MCH_ID; without
  * either the shop cannot take payments (checkout refuses before reserving anything).
  */
 import { z } from 'zod';
 import type { ShopSettings } from '@typings/api/shop';
+import type { ShopPricingRules } from '@typings/marketing/pricing';
+import { readPricingRules } from '../domain/member/pricing-rules';
 import { DEFAULT_AUTO_CONFIRM_MS, DEFAULT_UNPAID_TIMEOUT_MS } from '../domain/order-state';
 import { readShopSettings } from '../domain/shop-settings';
 import type { Database } from '../lib/cloud';
@@ -68,6 +71,8 @@ export function readOrderSettings(doc: unknown, env: Record<string, string | und
 export interface CheckoutSettings {
   shop: ShopSettings;
   orders: OrderSettings;
+  /** Member tiers, points and line floor (`pricing` of the same document; server/domain/member/pricing-rules.ts). */
+  pricing: ShopPricingRules;
 }
 
 /** Both views of the settings document, with one read (defaults when there is none). */
@@ -79,5 +84,5 @@ export async function loadCheckoutSettings(db: Database): Promise<CheckoutSettin
   } catch (e) {
     if (!isCollectionMissing(e)) throw e;
   }
-  return { shop: readShopSettings(doc), orders: readOrderSettings(doc) };
+  return { shop: readShopSettings(doc), orders: readOrderSettings(doc), pricing: readPricingRules(doc) };
 }

@@ -9,7 +9,7 @@
 import type { ActionSpec } from '../envelope';
 import type { FulfilmentType, OrderAmounts, Quote } from '../shop/checkout';
 import type { EpochMs, Fen } from '../shop/common';
-import type { AppliedDiscount, ChoiceProblem, CouponChoice, CouponOption, NotApplied } from '../marketing/pricing';
+import type { AppliedDiscount, ChoiceProblem, CouponChoice, CouponOption, LineBlock, NotApplied, PointsChoice, PointsOutcome } from '../marketing/pricing';
 import type { DeliveryAddress, OrderFulfilment, OrderLine, OrderRefund, OrderStatus } from '../shop/order';
 
 export interface CheckoutItem {
@@ -32,6 +32,11 @@ export interface CheckoutQuoteInput {
    * pricing (the quote has no `pricing`; no coupon is read).
    */
   coupon?: CouponChoice;
+  /**
+   * Points as a deduction: `none` (default), `max` (as many as the shop allows), `best` (the engine decides). Sending
+   * it prices with the engine even without `coupon` (coupon then defaults to `none`).
+   */
+  points?: PointsChoice;
 }
 
 /** The marketing engine's answer for a quote (server/domain/pricing): what the checkout coupon picker shows. */
@@ -43,6 +48,10 @@ export interface QuotePricing {
   notApplied: NotApplied[];
   /** The customer's explicit coupon could not be used (the quote is priced without it; create refuses it). */
   choiceProblem: ChoiceProblem | null;
+  /** Points: the spendable balance, points the quote spends and their value, points the order would earn. */
+  points?: PointsOutcome;
+  /** Member-only lines the caller's tier may not buy (checkout.create refuses them with MEMBER_ONLY). */
+  blocked?: LineBlock[];
 }
 
 /** checkout.quote's answer: the quote, plus the engine's details when a coupon choice was sent. */
@@ -63,6 +72,8 @@ export interface CheckoutCreateInput {
   source?: 'cart' | 'buy_now';
   /** As in CheckoutQuoteInput; the coupon the fresh quote uses is locked for the order (one coupon, one order). */
   coupon?: CouponChoice;
+  /** As in CheckoutQuoteInput; the points the fresh quote uses are spent atomically with the order (refunded on cancel). */
+  points?: PointsChoice;
 }
 
 /** What wx.requestPayment needs (from cloudPay.unifiedOrder's `payment`). */

@@ -82,3 +82,33 @@ export interface PointsAccount {
   lots: PointsLot[];
   entries: PointsEntry[];
 }
+
+/** `points_gifts`: a gift customers exchange points for. */
+export interface PointsGiftDoc {
+  _id: string;
+  title: string;
+  /** Cloud file id or URL ('' = none). */
+  image: string;
+  description: string;
+  /** Integer ≥ 1. */
+  pointsCost: number;
+  /** Units left (changed only inside the exchange transaction). */
+  stock: number;
+  enabled: boolean;
+  /** Ascending display order. */
+  sort: number;
+}
+
+/** `points_exchanges/<openid>:<requestId>`: one exchange (its id makes a retried request count once). */
+export interface PointsExchangeDoc {
+  _id: string;
+  openid: OpenId;
+  requestId: string;
+  giftId: string;
+  title: string;
+  pointsCost: number;
+  /** The ledger entry (`exchange:<requestId>`). */
+  entryId: string;
+  status: 'done';
+  at: EpochMs;
+}

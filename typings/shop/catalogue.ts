@@ -35,6 +35,10 @@ export interface GoodsDoc {
   createdAt: EpochMs;
   /** Lower-cased title + tags + spec values, for simple substring search. */
   searchText: string;
+  /** Member zone: only customers of this tier (1–3) or higher may buy it (checked by the server's checkout). */
+  minTier?: 1 | 2 | 3;
+  /** The member price does not apply to this goods. */
+  noMemberDiscount?: boolean;
 }
 
 /**

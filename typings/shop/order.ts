@@ -147,6 +147,14 @@ export interface OrderLogEntry {
   note?: string;
 }
 
+/** Points an order spent at checkout. */
+export interface OrderPoints {
+  used: number;
+  deductFen: Fen;
+  /** The ledger entry id of the spend (`spend:<orderNo>`). */
+  spendId: string;
+}
+
 /** `orders` collection. */
 export interface OrderDoc {
   _id: string;
@@ -173,5 +181,7 @@ export interface OrderDoc {
   couponId?: string;
   /** The new-user offer one unit of this order is priced with (its claim `new_user_claims/<openid>` is held). */
   newUserOfferId?: string;
+  /** Points spent as a deduction (ledger entry `spendId` in `members/<openid>`): refunded on cancel / refund. */
+  points?: OrderPoints;
   log: OrderLogEntry[];
 }

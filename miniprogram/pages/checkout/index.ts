@@ -3,6 +3,8 @@
 // server quote) → wx.requestPayment → the pay-result page. The client never sends a price, only the total it showed.
 // Coupons: the quote asks the marketing engine for the best coupon (`coupon: 'best'`); the picker (a popup built from
 // `pricing.couponOptions`) re-quotes with the customer's pick (`{couponId}` or 'none'), which checkout.create sends.
+// Points: a switch (shown when the customer has points) re-quotes with `points: 'max'` / 'none' and shows the
+// deduction; checkout.create spends them with the order (the server decides how many, from the fresh quote).
 import type { CheckoutItem, CheckoutQuote, QuotePricing } from '../../../typings/api/order';
 import type { CouponChoice } from '../../../typings/marketing/pricing';
 import type { QuoteProblem } from '../../../typings/shop/checkout';
@@ -115,6 +117,14 @@ Component({
     couponNote: '',
     couponProblemText: '',
     couponPickerVisible: false,
+    /** The customer turned the points deduction on. */
+    usePoints: false,
+    /** The customer has points (the points row is shown). */
+    hasPoints: false,
+    pointsTitle: '',
+    pointsNote: '',
+    /** Member-only lines the customer's tier cannot buy (the server refuses the order with MEMBER_ONLY). */
+    memberOnlyText: '',
     discountRows: [] as DiscountRow[],
     goodsText: '',
     discountText: '',
@@ -157,7 +167,7 @@ Component({
     },
 
     async requote(): Promise<void> {
-      const quote = await quoteCheckout(this.data.items, { type: this.data.fulfilment }, this.data.couponChoice);
+      const quote = await quoteCheckout(this.data.items, { type: this.data.fulfilment }, this.data.couponChoice, this.data.usePoints ? 'max' : 'none');
       this.showQuote(quote);
     },
 
@@ -200,6 +210,27 @@ Component({
         couponNote: couponNote(pricing, rows),
         couponProblemText: pricing.choiceProblem ? pricing.choiceProblem.message : '',
       });
+      const points = pricing.points;
+      const on = this.data.usePoints;
+      this.setData({
+        hasPoints: !!points && points.balance > 0,
+        pointsTitle: points ? `积分抵扣（共 ${points.balance} 积分）` : '',
+        pointsNote: !points ? '' : on ? (points.used > 0 ? `-${price(points.deductFen)}（${points.used} 积分）` : '本单不可使用积分') : '',
+        memberOnlyText: pricing.blocked?.length ? '部分商品为会员专享，当前等级不可购买' : '',
+      });
+    },
+
+    /** The points switch: re-quote with as many points as allowed, or none. */
+    async onTogglePoints() {
+      if (this.data.submitting) return;
+      const previous = this.data.usePoints;
+      this.setData({ usePoints: !previous });
+      try {
+        await this.requote();
+      } catch (err) {
+        this.setData({ usePoints: previous });
+        wx.showToast({ title: userMessage(err), icon: 'none' });
+      }
     },
 
     onOpenCoupons() {
@@ -273,6 +304,7 @@ Component({
           clientQuoteTotalFen: quote.totalFen,
           source,
           coupon: this.data.couponChoice,
+          points: this.data.usePoints ? 'max' : 'none',
         });
         if (created.outcome === 'price_changed') {
           this.showQuote(created.quote);
@@ -294,7 +326,7 @@ Component({
         if (e instanceof CloudError && typeof this.data.couponChoice === 'object' && ['CONFLICT', 'PRECONDITION_FAILED', 'NOT_FOUND'].includes(e.code)) {
           this.setData({ couponChoice: 'best' });
         }
-        if (e instanceof CloudError && (e.code === 'OUT_OF_STOCK' || e.code === 'PRECONDITION_FAILED' || e.code === 'NOT_FOUND' || e.code === 'CONFLICT')) {
+        if (e instanceof CloudError && ['OUT_OF_STOCK', 'PRECONDITION_FAILED', 'NOT_FOUND', 'CONFLICT', 'INSUFFICIENT_POINTS'].includes(e.code)) {
           await this.requote().catch(() => undefined);
         }
       } finally {

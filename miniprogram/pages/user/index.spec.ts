@@ -78,6 +78,14 @@ it('links to my coupons and the coupon centre', async () => {
   expect(p.wx.callsTo('navigateTo')).toEqual([{ url: '/pages/my-coupons/index' }, { url: '/pages/coupons/index' }]);
 });
 
+it('links to the member centre, my points and the member zone', async () => {
+  const p = await open('o-user');
+  await p.tap('#member-centre');
+  await p.tap('#my-points');
+  await p.tap('#member-zone');
+  expect(p.wx.callsTo('navigateTo')).toEqual([{ url: '/pages/member/index' }, { url: '/pages/points/index' }, { url: '/pages/member-zone/index' }]);
+});
+
 it('shows staff the back-office entry', async () => {
   const p = await open(STAFF_OPENID);
   await p.tap('#merchant');

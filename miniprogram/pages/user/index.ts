@@ -104,6 +104,18 @@ Component({
       wx.navigateTo({ url: `/pages/orders/index?status=${tab}` });
     },
 
+    onOpenMemberCentre() {
+      wx.navigateTo({ url: '/pages/member/index' });
+    },
+
+    onOpenPoints() {
+      wx.navigateTo({ url: '/pages/points/index' });
+    },
+
+    onOpenMemberZone() {
+      wx.navigateTo({ url: '/pages/member-zone/index' });
+    },
+
     onOpenMyCoupons() {
       wx.navigateTo({ url: '/pages/my-coupons/index' });
     },
