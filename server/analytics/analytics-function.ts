@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import type { AnalyticsActions, TrackBatchInput } from '@typings/api/analytics';
-import { defineAction, defineFunction, requireOpenid } from '../lib';
+import { AppError, defineAction, defineFunction, requireOpenid, type ActionContext } from '../lib';
+import { requireStaff } from '../staff/staff-guard';
+import * as inputs from './dashboard/inputs';
 import { sortBatch, toStoredEvent } from './tracking/batch-validator';
 import { addEvents } from './tracking/event-store';
 
@@ -16,6 +18,12 @@ export const MAX_BATCH_LENGTH = 200;
 const trackBatchInput = z.strictObject({
   events: z.array(z.unknown()).min(1).max(MAX_BATCH_LENGTH),
 }) as unknown as z.ZodType<TrackBatchInput>;
+
+/** Placeholder while the dashboard actions are built: staff only, then a clear refusal. */
+async function notYet(_input: unknown, ctx: ActionContext): Promise<never> {
+  await requireStaff(ctx);
+  throw new AppError('PRECONDITION_FAILED', 'not implemented yet');
+}
 
 export const analyticsFunction = defineFunction<AnalyticsActions>({
   name: 'analytics',
@@ -31,5 +39,13 @@ export const analyticsFunction = defineFunction<AnalyticsActions>({
         return { accepted: accepted.length, refused };
       },
     }),
+    'dashboard.overview': defineAction({ input: inputs.overviewInput, handler: notYet }),
+    'reports.period': defineAction({ input: inputs.periodInput, handler: notYet }),
+    'retention.cohorts': defineAction({ input: inputs.retentionInput, handler: notYet }),
+    'funnel.get': defineAction({ input: inputs.funnelInput, handler: notYet }),
+    'segments.get': defineAction({ input: inputs.segmentsInput, handler: notYet }),
+    'segments.members': defineAction({ input: inputs.membersInput, handler: notYet }),
+    'channels.get': defineAction({ input: inputs.channelsInput, handler: notYet }),
+    'reports.export': defineAction({ input: inputs.exportInput, handler: notYet }),
   },
 });
