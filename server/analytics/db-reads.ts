@@ -44,8 +44,9 @@ export async function readPage<T extends { _id: string }>(
   opts: { after?: string; limit?: number; fields?: readonly string[] } = {},
 ): Promise<T[]> {
   const _ = db.command;
-  const cond = opts.after === undefined ? where : { ...where, _id: _.gt(opts.after) };
-  let q = db.collection(collection).where(cond).orderBy('_id', 'asc').limit(Math.min(opts.limit ?? READ_BATCH, READ_BATCH));
+  const after = opts.after === undefined ? undefined : { _id: _.gt(opts.after) };
+  const cond = !after ? where : '_id' in where ? _.and([where, after]) : { ...where, ...after };
+  let q = db.collection(collection).where(cond as Record<string, unknown>).orderBy('_id', 'asc').limit(Math.min(opts.limit ?? READ_BATCH, READ_BATCH));
   const projection = projectionOf(opts.fields);
   if (projection) q = q.field(projection);
   return get<T>(q);

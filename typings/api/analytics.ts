@@ -141,7 +141,10 @@ export type RetentionGrain = 'day' | 'week' | 'month';
 
 export interface RetentionInput {
   grain: RetentionGrain;
-  /** Cohorts, ending with the current one: day 1–120, week 1–26, month 1–13. */
+  /**
+   * Cohorts: day 1–120 (ending yesterday, the last rolled-up day), week 1–26 / month 1–13 (ending with the current
+   * week / month; also the number of columns).
+   */
   count: number;
 }
 
