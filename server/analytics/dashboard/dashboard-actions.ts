@@ -51,7 +51,7 @@ export async function openDashboard(ctx: ActionContext): Promise<Dashboard> {
 
 export async function overview(input: OverviewInput, d: Dashboard): Promise<OverviewResult> {
   const days = daysFrom(addDays(d.today, -((input.days ?? 30) - 1)), d.today);
-  const { byDay } = await loadDayRollups(d.ctx.db, days[0], d.today, d.live);
+  const { byDay } = await loadDayRollups(d.ctx.db, days[0], d.today, d.live, TOTALS);
   const yesterdayKey = addDays(d.today, -1);
   const yesterday = byDay.get(yesterdayKey) ?? (await liveRollup(d.ctx.db, yesterdayKey, d.settings.timeZone, d.now));
   if (!byDay.has(yesterdayKey)) byDay.set(yesterdayKey, yesterday);
@@ -59,12 +59,14 @@ export async function overview(input: OverviewInput, d: Dashboard): Promise<Over
 }
 
 const statsIdOf = (p: Period) => periodStatsId(p.kind, p.key);
+/** What the headline numbers need of a day's document. */
+const TOTALS = ['totals'] as const;
 
 export async function periodReport(input: PeriodReportInput, d: Dashboard): Promise<ComparedReportView> {
   const period = input.key ? parsePeriod(input.period, input.key) : periodAt(input.period, d.now, d.settings.timeZone);
   const days = daysNeeded(period);
   const [{ list }, stats] = await Promise.all([
-    loadDayRollups(d.ctx.db, days[0], days[days.length - 1], d.live),
+    loadDayRollups(d.ctx.db, days[0], days[days.length - 1], d.live, TOTALS),
     period.kind === 'day' ? Promise.resolve(new Map()) : loadPeriodStats(d.ctx.db, [statsIdOf(period), statsIdOf(previousPeriod(period))]),
   ]);
   return periodReportOf(period, list, stats, statsIdOf);
@@ -75,14 +77,14 @@ export async function retention(input: RetentionInput, d: Dashboard): Promise<Re
   if (input.grain === 'day') {
     const days = daysFrom(addDays(lastRolled, -(input.count - 1)), lastRolled);
     // the rollups of the cohort days and of the 30 days after (returns d1/d7/d30), stored ones only
-    const { list } = await loadDayRollups(d.ctx.db, days[0], lastRolled, { ...d.live, storedOnly: true });
+    const { list } = await loadDayRollups(d.ctx.db, days[0], lastRolled, { ...d.live, storedOnly: true }, ['totals', 'returning']);
     return { grain: 'day', rows: dailyRetention(days, list) };
   }
   const kind = input.grain;
   const cohorts: Period[] = [periodOfDay(kind, d.today)];
   while (cohorts.length < input.count) cohorts.unshift(previousPeriod(cohorts[0]));
   const [{ byDay }, stats] = await Promise.all([
-    loadDayRollups(d.ctx.db, cohorts[0].first, d.today, d.live),
+    loadDayRollups(d.ctx.db, cohorts[0].first, d.today, d.live, TOTALS),
     loadPeriodStats(d.ctx.db, cohorts.map(statsIdOf)),
   ]);
   const rows = cohortTableFromStats(
@@ -97,12 +99,12 @@ export async function retention(input: RetentionInput, d: Dashboard): Promise<Re
 }
 
 export async function funnel(input: FunnelInput, d: Dashboard): Promise<FunnelResult> {
-  const { byDay } = await loadDayRollups(d.ctx.db, input.from, input.to, d.live);
+  const { byDay } = await loadDayRollups(d.ctx.db, input.from, input.to, d.live, ['funnel']);
   return funnelOf(input.from, input.to, input.channel ?? 'all', byDay);
 }
 
 export async function channels(input: ChannelsInput, d: Dashboard): Promise<ChannelsResult> {
-  const { list } = await loadDayRollups(d.ctx.db, input.from, input.to, d.live);
+  const { list } = await loadDayRollups(d.ctx.db, input.from, input.to, d.live, ['totals', 'channels', 'scenes', 'qrCodes', 'referrers']);
   return channelsOf(input.from, input.to, list);
 }
 
@@ -110,7 +112,7 @@ export async function segments(input: SegmentsInput, d: Dashboard): Promise<Segm
   const last = addDays(d.today, -1);
   const days = daysFrom(addDays(last, -((input.days ?? 30) - 1)), last);
   const [{ byDay }, counts] = await Promise.all([
-    loadDayRollups(d.ctx.db, days[0], last, d.live),
+    loadDayRollups(d.ctx.db, days[0], last, d.live, ['segments']),
     segmentCountsNow(d.ctx.db, d.today, d.settings.segments),
   ]);
   return {

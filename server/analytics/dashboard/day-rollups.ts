@@ -48,10 +48,12 @@ export async function loadDayRollups(
   first: DayKey,
   last: DayKey,
   live: { today: DayKey; tz: string; now: number; storedOnly?: boolean },
+  /** Only these top-level fields of the stored documents (what the answer uses; the live one is whole). */
+  fields?: ReadonlyArray<keyof DailyRollup>,
 ): Promise<DayRollups> {
   const _ = db.command;
   const storedUntil = last < live.today ? last : live.today;
-  const stored = first <= storedUntil ? await readEvery<DailyRollup>(db, ROLLUPS, { _id: _.gte(first).and(_.lte(storedUntil)) }) : [];
+  const stored = first <= storedUntil ? await readEvery<DailyRollup>(db, ROLLUPS, { _id: _.gte(first).and(_.lte(storedUntil)) }, fields) : [];
   const byDay = new Map(stored.filter((r) => r._id !== live.today).map((r) => [r._id, { ...r, day: r._id }]));
   if (!live.storedOnly && first <= live.today && live.today <= last) byDay.set(live.today, await liveRollup(db, live.today, live.tz, live.now));
   const list = [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
