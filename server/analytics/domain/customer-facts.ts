@@ -141,7 +141,6 @@ export function segmentCountsAsOf(
   docs: ReadonlyArray<Pick<CustomerFactsDoc, '_id' | 'days'>>,
   day: DayKey,
   defs: SegmentDefinitions,
-  _tz?: string,
 ): Record<SegmentName, number> {
   validateDefinitions(defs);
   const conditions = SEGMENT_NAMES.map((s) => [s, segmentCondition(s, day, defs)] as const);

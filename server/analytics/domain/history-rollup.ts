@@ -65,7 +65,7 @@ export function deriveAnalytics(
     }
   }
   const customerFacts = [...docs.values()].sort((a, b) => (a._id < b._id ? -1 : 1));
-  for (const r of rollups) r.segments = segmentCountsAsOf(customerFacts, r.day, opts.segments, tz);
+  for (const r of rollups) r.segments = segmentCountsAsOf(customerFacts, r.day, opts.segments);
   const periods = periodsOfDays(days).map((p) => periodStats(p, customerFacts, opts.now));
   return { rollups, customerFacts, periods };
 }

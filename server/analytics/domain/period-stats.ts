@@ -5,7 +5,7 @@
  * were active in it, which the weekly and monthly retention tables read. Pure; stored as `analytics_periods/<kind>:<key>`.
  */
 import type { DayKey, Period, PeriodKind } from './shop-calendar';
-import { daysOf, periodOfDay } from './shop-calendar';
+import { periodOfDay } from './shop-calendar';
 import type { CustomerFactsDoc } from './customer-facts';
 
 export interface PeriodStats {
@@ -55,5 +55,3 @@ export function periodsOfDays(days: readonly DayKey[]): Array<Period & { kind: E
   }
   return [...out.values()];
 }
-
-export { daysOf };

@@ -57,7 +57,7 @@ export async function rollupDays(ctx: Pick<ActionContext, 'db' | 'now'>, days: r
   }
   const customers = await readAllCustomerDays(ctx.db);
   for (const rollup of rollups) {
-    rollup.segments = segmentCountsAsOf(customers, rollup.day, settings.segments, tz);
+    rollup.segments = segmentCountsAsOf(customers, rollup.day, settings.segments);
     await writeRollup(ctx.db, rollup);
     report.days.push({ day: rollup.day, visitors: rollup.totals.visitors, orders: rollup.totals.orders, gmvFen: rollup.totals.gmvFen });
   }
