@@ -85,3 +85,15 @@ it('counts distinct people per week, month and quarter (the daily visitors sum t
   expect(period('quarter:2026-Q1')).toMatchObject({ visitors: 4, payingCustomers: 2, cohorts: {} });
   expect(period('quarter:2026-Q2')).toMatchObject({ visitors: 2, payingCustomers: 1 });
 });
+
+it('takes the definitions from the shop settings when none are given', async () => {
+  env.coll('shop_settings').updateMany({ _id: 'default' }, { $set: { segmentDefinitions: { atRiskDays: 3, churnedDays: 7 } } });
+  try {
+    await env.withSdk(async (cloud) => {
+      expect(await loadSegmentMembers(cloud.database(), 'churned', NOW)).toEqual(['B', 'D']);
+      expect(await loadSegmentMembers(cloud.database(), 'at_risk', NOW)).toEqual(['C']);
+    });
+  } finally {
+    env.coll('shop_settings').updateMany({ _id: 'default' }, { $unset: { segmentDefinitions: '' } });
+  }
+});
