@@ -16,6 +16,7 @@ import { askOrderSubscriptions } from '../../services/order-subscribe';
 import { getShopSettings } from '../../services/shop';
 import { track } from '../../services/tracking';
 import { price } from '../../utils/money';
+import { trackPageView } from '../../services/page-view';
 
 type Status = 'loading' | 'ready' | 'error';
 type Fulfilment = 'pickup' | 'delivery';
@@ -136,6 +137,10 @@ Component({
   },
 
   methods: {
+    onShow() {
+      trackPageView(this);
+    },
+
     onLoad(query: Record<string, string | undefined>) {
       const buyNow = itemsFromQuery(query.items);
       this.setData({ source: buyNow.length ? 'buy_now' : 'cart', items: buyNow });
