@@ -1,0 +1,59 @@
+/**
+ * The retention cohort table from `retention.cohorts` (pure): one row per cohort (its new users), one cell per
+ * later day / week / month with the percentage and a colour whose intensity grows with the rate, like a heat map.
+ * Cells after today are empty.
+ */
+import type { RetentionGrain, RetentionResult } from '../../../typings/api/analytics';
+import { countText, periodLabel, rateText } from './labels';
+
+export interface CohortCell {
+  text: string;
+  /** Inline style: background from the rate (brand red at rising opacity), white text on dark cells. */
+  style: string;
+  /** The users behind the rate (for a title / the test), null when not known yet. */
+  users: number | null;
+}
+
+export interface CohortTableView {
+  columns: string[];
+  rows: Array<{ key: string; label: string; size: string; cells: CohortCell[] }>;
+}
+
+/** Background opacity for a rate: 0.06 (0%) … 0.86 (100%), in steps of 0.01. */
+export function cellAlpha(rate: number): number {
+  const clamped = Math.min(1, Math.max(0, rate));
+  return Math.round(6 + clamped * 80) / 100;
+}
+
+export function cohortCell(rate: number | null, users: number | null): CohortCell {
+  if (rate === null) return { text: '', style: 'background: transparent;', users: null };
+  const alpha = cellAlpha(rate);
+  return { text: rateText(rate), style: `background: rgba(227, 77, 89, ${alpha}); color: ${alpha >= 0.5 ? '#ffffff' : '#1f1f1f'};`, users };
+}
+
+const COLUMN_PREFIX: Record<Exclude<RetentionGrain, 'day'>, [string, string]> = { week: ['当周', '周'], month: ['当月', '月'] };
+
+export function cohortTable(result: RetentionResult): CohortTableView {
+  if (result.grain === 'day') {
+    return {
+      columns: ['次日', '7日', '30日'],
+      rows: result.rows.map((r) => ({
+        key: r.day,
+        label: periodLabel(r.day),
+        size: countText(r.cohort),
+        cells: [cohortCell(r.d1, r.returned.d1), cohortCell(r.d7, r.returned.d7), cohortCell(r.d30, r.returned.d30)],
+      })),
+    };
+  }
+  const [first, unit] = COLUMN_PREFIX[result.grain];
+  const columns = Array.from({ length: result.columns }, (_, k) => (k === 0 ? first : `+${k}${unit}`));
+  return {
+    columns,
+    rows: result.rows.map((r) => ({
+      key: r.cohort,
+      label: periodLabel(r.cohort),
+      size: countText(r.size),
+      cells: columns.map((_, k) => cohortCell(r.rates[k] ?? null, r.retained[k] ?? null)),
+    })),
+  };
+}
