@@ -7,7 +7,7 @@
 import type { ActionSpec } from '../envelope';
 import type { EpochMs, Fen, OpenId } from '../shop/common';
 import type { TouchChannel } from '../shop/attribution';
-import type { DayMetrics, DimensionRow, FunnelCounts } from '../shop/analytics';
+import type { DayMetrics, DimensionRow, FunnelCounts, SegmentName } from '../shop/analytics';
 
 interface EventBase {
   /** Device time of the event (ms). Accepted from 2 days before to 10 minutes after the server's time. */
@@ -141,7 +141,10 @@ export type RetentionGrain = 'day' | 'week' | 'month';
 
 export interface RetentionInput {
   grain: RetentionGrain;
-  /** Cohorts, ending with the current one: day 1–120, week 1–26, month 1–13. */
+  /**
+   * Cohorts: day 1–120 (ending yesterday, the last rolled-up day), week 1–26 / month 1–13 (ending with the current
+   * week / month; also the number of columns).
+   */
   count: number;
 }
 
@@ -200,7 +203,7 @@ export interface FunnelResult {
   byChannel: Array<{ channel: TouchChannel } & FunnelCounts>;
 }
 
-export type SegmentName = 'new_first_visit' | 'new_returning' | 'active_customer' | 'at_risk' | 'churned';
+export type { SegmentName };
 
 /** N and M of the segment definitions (shop settings `segments`, defaults 30 / 90). */
 export interface SegmentDefinitionsView {

@@ -25,7 +25,8 @@ const isDay = (d: string) => {
 export const dayKey = z.string().max(10).refine(isDay, 'a day YYYY-MM-DD');
 
 const rangeShape = { from: dayKey, to: dayKey };
-const rangeOk = (r: { from: string; to: string }) => r.from <= r.to && daysBetween(r.from, r.to) < MAX_RANGE_DAYS;
+// (zod still runs an object's refinement when a field failed: only judge two real days.)
+const rangeOk = (r: { from: string; to: string }) => !isDay(r.from) || !isDay(r.to) || (r.from <= r.to && daysBetween(r.from, r.to) < MAX_RANGE_DAYS);
 const RANGE_MESSAGE = `from ≤ to, at most ${MAX_RANGE_DAYS} days`;
 
 export const rangeInput = z.strictObject(rangeShape).refine(rangeOk, { message: RANGE_MESSAGE, path: ['to'] });
@@ -36,7 +37,7 @@ export const periodInput = z
   .strictObject({ period: z.enum(PERIOD_KINDS as [PeriodKind, ...PeriodKind[]]), key: z.string().max(10).optional() })
   .refine(
     (p) => {
-      if (p.key === undefined) return true;
+      if (p.key === undefined || !PERIOD_KINDS.includes(p.period)) return true;
       try {
         parsePeriod(p.period, p.key);
         return true;
@@ -49,7 +50,7 @@ export const periodInput = z
 
 export const retentionInput = z
   .strictObject({ grain: z.enum(['day', 'week', 'month']), count: z.number().int().min(1) })
-  .refine((r) => r.count <= RETENTION_MAX[r.grain], { message: 'at most 120 days, 26 weeks or 13 months', path: ['count'] });
+  .refine((r) => !(r.grain in RETENTION_MAX) || !Number.isInteger(r.count) || r.count <= RETENTION_MAX[r.grain], { message: 'at most 120 days, 26 weeks or 13 months', path: ['count'] });
 
 const channel = z.enum(['all', ...FUNNEL_CHANNELS] as ['all', ...string[]]) as z.ZodType<'all' | (typeof FUNNEL_CHANNELS)[number]>;
 
