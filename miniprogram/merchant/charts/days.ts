@@ -25,3 +25,9 @@ export function addDays(day: string, n: number): string {
 export function lastDays(today: string, days: number): { from: string; to: string } {
   return { from: addDays(today, -(days - 1)), to: today };
 }
+
+/** `?today=YYYY-MM-DD` of a page's query (the dashboard passes the server's shop day), else today at UTC+8. */
+export function shopTodayFrom(query: Record<string, string | undefined>, now = Date.now()): string {
+  const today = query.today;
+  return today && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : dayKeyAt(now);
+}

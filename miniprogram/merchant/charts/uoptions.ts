@@ -78,7 +78,7 @@ function categoryOptions(spec: CategoryChartSpec, size: CanvasSize): DrawOptions
       fontSize: 10,
     },
     yAxis: { gridType: 'dash', splitNumber: 4, data: yAxes },
-    extra: spec.kind === 'line' ? { line: { type: 'curve', width: 2 } } : { column: { type: 'group', width: 18, seriesGap: 2, barBorderRadius: [3, 3, 0, 0] } },
+    extra: spec.kind === 'line' ? { line: { type: 'straight', width: 2 } } : { column: { type: 'group', width: 18, seriesGap: 2, barBorderRadius: [3, 3, 0, 0] } },
   };
 }
 

@@ -4,7 +4,7 @@ import type { ChannelsResult, ExportRequest } from '../../../../typings/api/anal
 import { userMessage } from '../../../services/cloud';
 import type { CategoryChartSpec } from '../../charts/chart-spec';
 import { channelChart, channelRows, DIMENSION_CHOICES, type ChannelDimension, type ChannelRowView } from '../../charts/channels-view';
-import { dayKeyAt, lastDays } from '../../charts/days';
+import { lastDays, shopTodayFrom } from '../../charts/days';
 import { countText } from '../../charts/labels';
 import { getChannels } from '../../services/analytics';
 import { isForbidden } from '../../utils/format';
@@ -22,6 +22,8 @@ Component({
     errorMessage: '',
     ranges: RANGES,
     days: 7,
+    /** The shop's today: from the dashboard's link (the server's day), else the client's UTC+8 day. */
+    today: '',
     dimensions: DIMENSION_CHOICES,
     dimension: 'channels' as ChannelDimension,
     range: { from: '', to: '' },
@@ -34,12 +36,12 @@ Component({
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       const dimension = DIMENSION_CHOICES.find((d) => d.value === query.dimension)?.value ?? 'channels';
-      this.setData({ dimension });
+      this.setData({ dimension, today: shopTodayFrom(query) });
       void this.load();
     },
     async load(): Promise<void> {
       this.setData({ status: 'loading', errorMessage: '' });
-      const range = lastDays(dayKeyAt(Date.now()), this.data.days);
+      const range = lastDays(this.data.today || shopTodayFrom({}), this.data.days);
       try {
         const result = await getChannels(range.from, range.to);
         this.setData({ status: 'ready', range, result, shares: countText(result.shares) });

@@ -53,6 +53,7 @@ Component({
           trend: overview.trend,
           cards: headlineCards(overview.today, overview.yesterday, overview.change),
           trendSpec: trendChart(overview.trend, this.data.metric),
+          links: LINKS.map((l) => ({ ...l, url: `${l.url}?today=${overview.today.day}` })),
           exportRequest: { report: 'daily', params: { from: overview.trend[0]?.day ?? overview.today.day, to: overview.today.day } },
         });
       } catch (e) {

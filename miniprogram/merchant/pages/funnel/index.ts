@@ -4,7 +4,7 @@ import type { ExportRequest, FunnelInput } from '../../../../typings/api/analyti
 import type { TouchChannel } from '../../../../typings/shop/attribution';
 import { userMessage } from '../../../services/cloud';
 import type { FunnelChartSpec } from '../../charts/chart-spec';
-import { dayKeyAt, lastDays } from '../../charts/days';
+import { lastDays, shopTodayFrom } from '../../charts/days';
 import { FUNNEL_CHANNEL_CHOICES, funnelChart, funnelRows, type FunnelRowView } from '../../charts/funnel-view';
 import { getFunnel } from '../../services/analytics';
 import { isForbidden } from '../../utils/format';
@@ -22,6 +22,8 @@ Component({
     errorMessage: '',
     ranges: RANGES,
     days: 7,
+    /** The shop's today: from the dashboard's link (the server's day), else the client's UTC+8 day. */
+    today: '',
     channels: FUNNEL_CHANNEL_CHOICES,
     channel: 'all' as TouchChannel | 'all',
     range: { from: '', to: '' },
@@ -32,12 +34,12 @@ Component({
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       const channel = FUNNEL_CHANNEL_CHOICES.find((c) => c.value === query.channel)?.value ?? 'all';
-      this.setData({ channel });
+      this.setData({ channel, today: shopTodayFrom(query) });
       void this.load();
     },
     async load(): Promise<void> {
       this.setData({ status: 'loading', errorMessage: '' });
-      const range = lastDays(dayKeyAt(Date.now()), this.data.days);
+      const range = lastDays(this.data.today || shopTodayFrom({}), this.data.days);
       const input: FunnelInput = { ...range, channel: this.data.channel };
       try {
         const result = await getFunnel(input);
