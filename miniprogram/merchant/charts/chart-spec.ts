@@ -19,6 +19,9 @@ export interface CategoryChartSpec {
   kind: 'line' | 'column';
   categories: string[];
   series: SeriesSpec[];
+  /** What the legend says of each series: its sum over the categories (default; flows such as visits or GMV) or
+   * its last value (stocks such as the customers in a segment, where a sum means nothing). */
+  legendValue?: 'sum' | 'last';
 }
 
 export interface LabelledValue {

@@ -20,6 +20,7 @@ export function segmentRing(result: SegmentsResult): RingChartSpec {
 export function segmentSeries(result: SegmentsResult): CategoryChartSpec {
   return {
     kind: 'line',
+    legendValue: 'last',
     categories: result.series.map((p) => periodLabel(p.day)),
     series: SEGMENT_ORDER.map((s) => ({ name: SEGMENT_NAMES[s], unit: 'count' as const, values: result.series.map((p) => (p.counts ? p.counts[s] : null)) })),
   };

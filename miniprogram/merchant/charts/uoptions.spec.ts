@@ -26,16 +26,20 @@ it('a line chart of counts and money: canvas pixels, two axes, labels as text', 
   expect(axes.map((a) => a.position)).toEqual(['left', 'right']);
   expect(axes[1].formatter!(2_500_000)).toBe('¥2.5万');
   expect(axes[0].formatter!(7.000000001)).toBe('7');
-  expect(o.legend!.show).toBe(true);
+  // the component's legend under the canvas is the legend; the count axis tops at a multiple of its 4 grid steps
+  expect(o.legend!.show).toBe(false);
+  expect(axes[0].max).toBe(32);
 });
 
 it('a funnel and a ring carry their labels as text', () => {
   const f = toUChartsOptions({ kind: 'funnel', unit: 'count', steps: [{ name: '访问', value: 100 }, { name: '支付', value: 8, note: '流失92.0%' }] }, size);
   expect(f.type).toBe('funnel');
-  expect((f.series[0].data as UChartsItem[]).map((d) => d.labelText)).toEqual(['访问 100', '支付 8 流失92.0%']);
-  const r = toUChartsOptions({ kind: 'ring', unit: 'count', slices: [{ name: '活跃顾客', value: 3 }], centre: { title: '3', subtitle: '顾客' } }, size);
+  expect((f.series[0].data as UChartsItem[]).map((d) => d.labelText)).toEqual(['访问 100', '支付 8']);
+  expect(legendOf({ kind: 'funnel', unit: 'count', steps: [{ name: '支付', value: 8, note: '流失92.0%' }] })[0].value).toBe('8 流失92.0%');
+  const r = toUChartsOptions({ kind: 'ring', unit: 'count', slices: [{ name: '活跃顾客', value: 3 }, { name: '已流失', value: 0 }], centre: { title: '3', subtitle: '顾客' } }, size);
   expect(r).toMatchObject({ type: 'ring', title: { name: '3' }, subtitle: { name: '顾客' } });
   expect((r.series[0].data as UChartsItem[])[0]).toMatchObject({ name: '活跃顾客', value: 3, labelText: '活跃顾客 3' });
+  expect((r.series[0].data as UChartsItem[])[1]).toMatchObject({ name: '已流失', labelShow: false });
 });
 
 it('knows when there is nothing to draw, and writes the legend', () => {
@@ -46,4 +50,6 @@ it('knows when there is nothing to draw, and writes the legend', () => {
     { name: '成交额', colour: '#e34d59', value: '合计 ¥0.30' },
     { name: '转化率', colour: '#0052d9', value: '' },
   ]);
+  // stocks (customers in a segment) show their latest value, not a sum
+  expect(legendOf({ kind: 'line', legendValue: 'last', categories: ['a', 'b', 'c'], series: [{ name: '活跃顾客', unit: 'count', values: [1, 2, null] }] })[0].value).toBe('最新 2');
 });

@@ -46,14 +46,18 @@ function base(size: CanvasSize) {
   };
 }
 
+/** Grid steps of the value axis. */
+const SPLITS = 4;
+
 function categoryOptions(spec: CategoryChartSpec, size: CanvasSize): DrawOptions {
   const units = [...new Set(spec.series.map((s) => s.unit))].slice(0, 2);
   const many = spec.categories.length > 8;
-  const yAxes: UChartsYAxis[] = units.map((unit, i) => ({
-    position: i === 0 ? 'left' : 'right',
-    min: 0,
-    formatter: (v: number) => axisText(unit, v),
-  }));
+  const yAxes: UChartsYAxis[] = units.map((unit, i) => {
+    const top = Math.max(0, ...spec.series.filter((s) => s.unit === unit).flatMap((s) => s.values.map((v) => v ?? 0)));
+    // counts: a top that the 4 grid steps divide into whole numbers (no `1, 1, 2, 2` ticks for small counts)
+    const max = unit === 'count' ? Math.max(SPLITS, Math.ceil(top / SPLITS) * SPLITS) : undefined;
+    return { position: i === 0 ? 'left' : 'right', min: 0, ...(max !== undefined ? { max } : {}), formatter: (v: number) => axisText(unit, v) };
+  });
   const series: UChartsSeries[] = spec.series.map((s, i) => ({
     name: s.name,
     data: s.values.map((v) => (v === null ? null : v)),
@@ -69,7 +73,7 @@ function categoryOptions(spec: CategoryChartSpec, size: CanvasSize): DrawOptions
     series,
     dataLabel: !many,
     dataPointShape: spec.categories.length <= 15,
-    legend: { show: spec.series.length > 1, position: 'top', float: 'left', fontSize: 11 },
+    legend: { show: false },
     xAxis: {
       disableGrid: true,
       labelCount: many ? 6 : spec.categories.length,
@@ -77,17 +81,19 @@ function categoryOptions(spec: CategoryChartSpec, size: CanvasSize): DrawOptions
       rotateLabel: spec.kind === 'column' && spec.categories.length > 4,
       fontSize: 10,
     },
-    yAxis: { gridType: 'dash', splitNumber: 4, data: yAxes },
+    yAxis: { gridType: 'dash', splitNumber: SPLITS, data: yAxes },
     extra: spec.kind === 'line' ? { line: { type: 'straight', width: 2 } } : { column: { type: 'group', width: 18, seriesGap: 2, barBorderRadius: [3, 3, 0, 0] } },
   };
 }
 
+/** Items with their label (`访问 6`); notes stay in the legend, where there is room; zero slices get no label. */
 function labelled(unit: ValueUnit, items: LabelledValue[]): UChartsItem[] {
   return items.map((it, i) => ({
     name: it.name,
     value: it.value,
     color: colourAt(i),
-    labelText: `${it.name} ${valueText(unit, it.value)}${it.note ? ` ${it.note}` : ''}`,
+    labelText: `${it.name} ${valueText(unit, it.value)}`,
+    ...(it.value === 0 ? { labelShow: false } : {}),
   }));
 }
 
@@ -108,9 +114,9 @@ function ringOptions(spec: RingChartSpec, size: CanvasSize): DrawOptions {
     ...base(size),
     type: 'ring',
     padding: [8, 8, 8, 8],
-    series: [{ name: '构成', data: labelled(spec.unit, spec.slices).map((it) => ({ ...it, labelText: `${it.name} ${valueText(spec.unit, it.value)}` })) }],
+    series: [{ name: '构成', data: labelled(spec.unit, spec.slices) }],
     dataLabel: true,
-    legend: { show: true, position: 'bottom', float: 'center', fontSize: 11 },
+    legend: { show: false },
     ...(spec.centre
       ? { title: { name: spec.centre.title, fontSize: 18, color: '#1f1f1f' }, subtitle: { name: spec.centre.subtitle, fontSize: 11, color: '#8a8a8a' } }
       : {}),
@@ -142,16 +148,19 @@ export function hasData(spec: ChartSpec | null | undefined): boolean {
 export interface LegendItem {
   name: string;
   colour: string;
-  /** Line/column: the sum over the categories (empty for rates); funnel/ring: the value. */
+  /** Line/column: the sum over the categories (empty for rates) or the last value; funnel/ring: the value. */
   value: string;
 }
 
 export function legendOf(spec: ChartSpec): LegendItem[] {
   if (spec.kind === 'funnel') return spec.steps.map((s, i) => ({ name: s.name, colour: colourAt(i), value: `${valueText(spec.unit, s.value)}${s.note ? ` ${s.note}` : ''}` }));
   if (spec.kind === 'ring') return spec.slices.map((s, i) => ({ name: s.name, colour: colourAt(i), value: valueText(spec.unit, s.value) }));
-  return spec.series.map((s, i) => ({
-    name: s.name,
-    colour: colourAt(i),
-    value: s.unit === 'rate' ? '' : `合计 ${valueText(s.unit, s.values.reduce<number>((sum, v) => sum + (v ?? 0), 0))}`,
-  }));
+  return spec.series.map((s, i) => {
+    if (spec.legendValue === 'last') {
+      const last = [...s.values].reverse().find((v): v is number => v !== null);
+      return { name: s.name, colour: colourAt(i), value: last === undefined ? '' : `最新 ${valueText(s.unit, last)}` };
+    }
+    const value = s.unit === 'rate' ? '' : `合计 ${valueText(s.unit, s.values.reduce<number>((sum, v) => sum + (v ?? 0), 0))}`;
+    return { name: s.name, colour: colourAt(i), value };
+  });
 }
