@@ -1,7 +1,7 @@
 /**
  * The retention cohort table from `retention.cohorts` (pure): one row per cohort (its new users), one cell per
  * later day / week / month with the percentage and a colour whose intensity grows with the rate, like a heat map.
- * Cells after today are empty.
+ * Cells after today are empty; a cohort without new users shows `—` (no rate to speak of).
  */
 import type { RetentionGrain, RetentionResult } from '../../../typings/api/analytics';
 import { countText, periodLabel, rateText } from './labels';
@@ -25,6 +25,9 @@ export function cellAlpha(rate: number): number {
   return Math.round(6 + clamped * 80) / 100;
 }
 
+/** A cohort without new users has no rate: its cells say so instead of a misleading 0%. */
+const NO_COHORT: CohortCell = { text: '—', style: 'background: transparent; color: rgba(0, 0, 0, 0.3);', users: null };
+
 export function cohortCell(rate: number | null, users: number | null): CohortCell {
   if (rate === null) return { text: '', style: 'background: transparent;', users: null };
   const alpha = cellAlpha(rate);
@@ -41,7 +44,9 @@ export function cohortTable(result: RetentionResult): CohortTableView {
         key: r.day,
         label: periodLabel(r.day),
         size: countText(r.cohort),
-        cells: [cohortCell(r.d1, r.returned.d1), cohortCell(r.d7, r.returned.d7), cohortCell(r.d30, r.returned.d30)],
+        cells: [cohortCell(r.d1, r.returned.d1), cohortCell(r.d7, r.returned.d7), cohortCell(r.d30, r.returned.d30)].map((c) =>
+          r.cohort === 0 && c.text ? NO_COHORT : c,
+        ),
       })),
     };
   }
@@ -53,7 +58,10 @@ export function cohortTable(result: RetentionResult): CohortTableView {
       key: r.cohort,
       label: periodLabel(r.cohort),
       size: countText(r.size),
-      cells: columns.map((_, k) => cohortCell(r.rates[k] ?? null, r.retained[k] ?? null)),
+      cells: columns.map((_, k) => {
+        const cell = cohortCell(r.rates[k] ?? null, r.retained[k] ?? null);
+        return r.size === 0 && cell.text ? NO_COHORT : cell;
+      }),
     })),
   };
 }

@@ -76,7 +76,7 @@ function categoryOptions(spec: CategoryChartSpec, size: CanvasSize): DrawOptions
     legend: { show: false },
     xAxis: {
       disableGrid: true,
-      labelCount: many ? 6 : spec.categories.length,
+      ...(many ? { labelCount: 6 } : {}),
       boundaryGap: spec.kind === 'column' ? 'center' : 'justify',
       rotateLabel: spec.kind === 'column' && spec.categories.length > 4,
       fontSize: 10,

@@ -74,6 +74,10 @@ it('cohort tables: percentages, colour intensity, empty cells for the future', (
   const daily: RetentionResult = { grain: 'day', rows: [{ day: '2026-03-01', cohort: 3, d1: 1 / 3, d7: 0, d30: null, returned: { d1: 1, d7: 0, d30: null } }] };
   expect(cohortTable(daily).rows[0].cells.map((c) => c.text)).toEqual(['33.3%', '0.0%', '']);
   expect(cohortTable({ grain: 'month', columns: 2, rows: [] }).columns).toEqual(['当月', '+1月']);
+  // a cohort without new users: no rate, not 0%
+  const none = cohortTable({ grain: 'week', columns: 2, rows: [{ cohort: '2026-W15', size: 0, retained: [0, null], rates: [0, null] }] });
+  expect(none.rows[0].cells.map((c) => c.text)).toEqual(['—', '']);
+  expect(cohortTable({ grain: 'day', rows: [{ day: '2026-04-01', cohort: 0, d1: 0, d7: null, d30: null, returned: { d1: 0, d7: null, d30: null } }] }).rows[0].cells.map((c) => c.text)).toEqual(['—', '', '']);
 });
 
 it('the funnel with drop-off', () => {

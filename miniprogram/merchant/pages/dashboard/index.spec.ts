@@ -109,6 +109,7 @@ describe('the reports on 04-07 at 12:00, 03-30 to 04-06 rolled up', () => {
     expect(cells(page, '#distinct-2')).toEqual(['去重转化率', '50.0%', '—', '']);
     expect(chartOptions(page, '#comparison').series.map((s: { data: number[] }) => s.data)).toEqual([[6, 4, 4, 4], [0, 0, 0, 0]]);
 
+    writePreviewIfAsked(page, 'merchant/pages/report/index', { charts: ['#comparison'] });
     await page.tap('#period-month');
     await page.waitFor((d) => d.status === 'ready' && d.period === 'month');
     expect(page.text('#heading')).toBe('2026年4月');
@@ -134,6 +135,8 @@ describe('the reports on 04-07 at 12:00, 03-30 to 04-06 rolled up', () => {
     expect(page.data.table.columns.slice(0, 3)).toEqual(['当周', '+1周', '+2周']);
     expect(cells(page, '#cohort-2026-W14', '.cohort__cell').slice(0, 3)).toEqual(['100.0%', '25.0%', '']);
     expect(page.text('#cohort-2026-W14 .cohort__size')).toBe('4');
+    // a week without new users has no rate to show
+    expect(cells(page, '#cohort-2026-W15', '.cohort__cell')[0]).toBe('—');
     const [first, second] = page.data.table.rows.find((r: { key: string }) => r.key === '2026-W14').cells;
     expect(first.style).toContain('rgba(227, 77, 89, 0.86)');
     expect(second.style).toContain('rgba(227, 77, 89, 0.26)');
@@ -164,13 +167,13 @@ describe('the reports on 04-07 at 12:00, 03-30 to 04-06 rolled up', () => {
     await page.tap('#range-30');
     await page.waitFor((d) => d.status === 'ready' && d.days === 30);
     // 7 visits, 4 new users, 4 orders, ¥130 in all; QR: 2 visits, 1 new user, 2 orders, ¥70
-    expect(cells(page, '#row-qr')).toEqual(['扫码', '2', '2', '1', '2', '¥70.00', '28.6%']);
-    expect(cells(page, '#row-share')).toEqual(['分享', '1', '1', '1', '0', '¥0.00', '14.3%']);
+    expect(cells(page, '#row-qr')).toEqual(['扫码', '2', '1', '2', '¥70.00', '28.6%']);
+    expect(cells(page, '#row-share')).toEqual(['分享', '1', '1', '0', '¥0.00', '14.3%']);
     expect(page.text('#shares')).toBe('顾客分享 1 次');
     expect(chartOptions(page, '#channels').categories).toEqual(['扫码', '搜索', '直接打开', '分享']);
     writePreviewIfAsked(page, 'merchant/pages/channels/index', { charts: ['#channels'] });
     await page.tap('#dimension-qrCodes');
-    expect(cells(page, '#row-Q1')).toEqual(['Q1', '2', '2', '1', '2', '¥70.00', '100.0%']);
+    expect(cells(page, '#row-Q1')).toEqual(['Q1', '2', '1', '2', '¥70.00', '100.0%']);
     expect(page.data.exportRequest).toEqual({ report: 'channels', params: { from: '2026-03-08', to: '2026-04-06', dimension: 'qrCodes' } });
   });
 
