@@ -20,8 +20,9 @@ export interface CategoryChartSpec {
   categories: string[];
   series: SeriesSpec[];
   /** What the legend says of each series: its sum over the categories (default; flows such as visits or GMV) or
-   * its last value (stocks such as the customers in a segment, where a sum means nothing). */
-  legendValue?: 'sum' | 'last';
+   * its last value (stocks such as the customers in a segment, where a sum means nothing), or nothing (categories
+   * of different kinds, e.g. visitors and orders side by side). */
+  legendValue?: 'sum' | 'last' | 'none';
 }
 
 export interface LabelledValue {

@@ -72,6 +72,7 @@ export function comparisonChart(view: ComparedReportView): CategoryChartSpec {
   const keys: Array<keyof PeriodReportView['metrics']> = ['visitors', 'newUsers', 'payingCustomers', 'orders'];
   return {
     kind: 'column',
+    legendValue: 'none',
     categories: ['访客', '新用户', '付款人数', '订单'],
     series: [
       { name: '本期', unit: 'count', values: keys.map((k) => view.current.metrics[k]) },

@@ -156,6 +156,7 @@ export function legendOf(spec: ChartSpec): LegendItem[] {
   if (spec.kind === 'funnel') return spec.steps.map((s, i) => ({ name: s.name, colour: colourAt(i), value: `${valueText(spec.unit, s.value)}${s.note ? ` ${s.note}` : ''}` }));
   if (spec.kind === 'ring') return spec.slices.map((s, i) => ({ name: s.name, colour: colourAt(i), value: valueText(spec.unit, s.value) }));
   return spec.series.map((s, i) => {
+    if (spec.legendValue === 'none') return { name: s.name, colour: colourAt(i), value: '' };
     if (spec.legendValue === 'last') {
       const last = [...s.values].reverse().find((v): v is number => v !== null);
       return { name: s.name, colour: colourAt(i), value: last === undefined ? '' : `最新 ${valueText(s.unit, last)}` };

@@ -8,6 +8,7 @@ import { headlineCards, trendChart } from './overview-view';
 import { comparisonChart, distinctRows, reportRows } from './report-view';
 import { cellAlpha, cohortTable } from './retention-view';
 import { segmentRing, segmentRows, segmentSeries } from './segments-view';
+import { legendOf } from './uoptions';
 
 const headline = (h: Partial<Headline>): Headline => ({
   visitors: 0, newUsers: 0, payingCustomers: 0, orders: 0, gmvFen: 0, refunds: 0, refundFen: 0, aovFen: 0, conversion: 0, ...h,
@@ -60,6 +61,8 @@ it('a period report against the previous one', () => {
     { label: '去重转化率', current: '12.0%', previous: '—' },
   ]);
   expect(comparisonChart(view).series.map((s) => s.values)).toEqual([[40, 0, 3, 4], [50, 0, 2, 2]]);
+  // visitors + orders would add apples and pears: the legend names the series only
+  expect(legendOf(comparisonChart(view)).map((l) => l.value)).toEqual(['', '']);
 });
 
 it('cohort tables: percentages, colour intensity, empty cells for the future', () => {

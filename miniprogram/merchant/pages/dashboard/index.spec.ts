@@ -81,6 +81,28 @@ describe('the dashboard on 04-01 at 18:00, 03-30 and 03-31 rolled up', () => {
     const csv = await (await fetch(copied.data)).text();
     expect(csv).toMatch(/\n2026-03-31,3,2,2,2,6000,/);
   });
+
+  it('or sends the CSV file to a chat (wx.openDocument cannot open CSV)', async () => {
+    page = await open('dashboard', {}, {
+      showActionSheet: (o: { success: (r: { tapIndex: number }) => void }) => o.success({ tapIndex: 1 }),
+      downloadFile: (o: { url: string; success: (r: { tempFilePath: string; statusCode: number }) => void }) => o.success({ tempFilePath: 'wxfile://tmp/daily.csv', statusCode: 200 }),
+      shareFileMessage: () => undefined,
+    });
+    await page.waitFor((d) => d.status === 'ready');
+    await page.tap('#export-daily >>> #export');
+    await page.waitFor(() => page!.wx.callsTo('shareFileMessage').length === 1);
+    const [download] = page.wx.callsTo('downloadFile') as Array<{ url: string }>;
+    expect(download.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/.+daily-.+\.csv/);
+    expect(page.wx.callsTo('shareFileMessage')).toEqual([{ filePath: 'wxfile://tmp/daily.csv', fileName: expect.stringMatching(/^daily-\d{8}T\d{9}Z\.csv$/) }]);
+    expect(page.wx.callsTo('setClipboardData')).toEqual([]);
+  });
+
+  it('the merchant home leads staff to the dashboard', async () => {
+    page = await loadPage('merchant/pages/index/index', { emulator: env.emu, openid: STAFF_OPENID });
+    await page.waitFor((d) => d.status === 'ready');
+    await page.tap('#dashboard');
+    expect(page.wx.callsTo('navigateTo')).toEqual([{ url: '/merchant/pages/dashboard/index' }]);
+  });
 });
 
 describe('the reports on 04-07 at 12:00, 03-30 to 04-06 rolled up', () => {
