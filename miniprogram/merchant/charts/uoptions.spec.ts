@@ -1,6 +1,6 @@
 /** ChartSpec → uCharts options: sizes in canvas pixels, money kept in fen with yuan labels, one axis per unit. */
 import type { UChartsItem, UChartsSeries } from '../vendor/u-charts';
-import { hasData, legendOf, toUChartsOptions } from './uoptions';
+import { hasData, legendOf, niceStep, toUChartsOptions } from './uoptions';
 
 const size = { width: 350, height: 220, pixelRatio: 2 };
 
@@ -28,7 +28,8 @@ it('a line chart of counts and money: canvas pixels, two axes, labels as text', 
   expect(axes[0].formatter!(7.000000001)).toBe('7');
   // the component's legend under the canvas is the legend; the count axis tops at a multiple of its 4 grid steps
   expect(o.legend!.show).toBe(false);
-  expect(axes[0].max).toBe(32);
+  expect(axes[0].max).toBe(40);
+  expect([0, 0.5, 1, 2.1, 41, 164, 1001].map(niceStep)).toEqual([1, 1, 1, 5, 50, 200, 2000]);
 });
 
 it('a funnel and a ring carry their labels as text', () => {

@@ -49,13 +49,22 @@ function base(size: CanvasSize) {
 /** Grid steps of the value axis. */
 const SPLITS = 4;
 
+/** The smallest of 1, 2, 5 × 10^k (k ≥ 0) that is at least `raw`: a grid step a person reads at a glance. */
+export function niceStep(raw: number): number {
+  let step = 1;
+  for (;;) {
+    for (const m of [1, 2, 5]) if (m * step >= raw) return m * step;
+    step *= 10;
+  }
+}
+
 function categoryOptions(spec: CategoryChartSpec, size: CanvasSize): DrawOptions {
   const units = [...new Set(spec.series.map((s) => s.unit))].slice(0, 2);
   const many = spec.categories.length > 8;
   const yAxes: UChartsYAxis[] = units.map((unit, i) => {
     const top = Math.max(0, ...spec.series.filter((s) => s.unit === unit).flatMap((s) => s.values.map((v) => v ?? 0)));
-    // counts: a top that the 4 grid steps divide into whole numbers (no `1, 1, 2, 2` ticks for small counts)
-    const max = unit === 'count' ? Math.max(SPLITS, Math.ceil(top / SPLITS) * SPLITS) : undefined;
+    // counts: 4 grid steps of a round whole size (1, 2, 5, 10, 20, 50…): ticks 0 50 100 150 200, never `1, 1, 2`
+    const max = unit === 'count' ? SPLITS * niceStep(top / SPLITS) : undefined;
     return { position: i === 0 ? 'left' : 'right', min: 0, ...(max !== undefined ? { max } : {}), formatter: (v: number) => axisText(unit, v) };
   });
   const series: UChartsSeries[] = spec.series.map((s, i) => ({
@@ -115,7 +124,8 @@ function ringOptions(spec: RingChartSpec, size: CanvasSize): DrawOptions {
     type: 'ring',
     padding: [8, 8, 8, 8],
     series: [{ name: '构成', data: labelled(spec.unit, spec.slices) }],
-    dataLabel: true,
+    // labels beside a ring run off a phone's edge; the legend under the canvas has every name and value
+    dataLabel: false,
     legend: { show: false },
     ...(spec.centre
       ? { title: { name: spec.centre.title, fontSize: 18, color: '#1f1f1f' }, subtitle: { name: spec.centre.subtitle, fontSize: 11, color: '#8a8a8a' } }

@@ -72,8 +72,16 @@ it('cohort tables: percentages, colour intensity, empty cells for the future', (
   expect(t.rows[0]).toMatchObject({ label: 'W13', size: '4' });
   expect(t.rows[0].cells.map((c) => c.text)).toEqual(['100.0%', '25.0%', '']);
   expect(t.rows[0].cells[0].style).toBe('background: rgba(227, 77, 89, 0.86); color: #ffffff;');
-  expect(t.rows[0].cells[1].style).toBe('background: rgba(227, 77, 89, 0.26); color: #1f1f1f;');
+  // 25% is the best return of this table: full colour; the rest scale from it
+  expect(t.rows[0].cells[1].style).toBe('background: rgba(227, 77, 89, 0.86); color: #ffffff;');
+  const two = cohortTable({ grain: 'week', columns: 3, rows: [{ cohort: '2026-W13', size: 10, retained: [10, 4, 1], rates: [1, 0.4, 0.1] }] });
+  expect(two.rows[0].cells.map((c) => c.style)).toEqual([
+    'background: rgba(227, 77, 89, 0.86); color: #ffffff;',
+    'background: rgba(227, 77, 89, 0.86); color: #ffffff;',
+    'background: rgba(227, 77, 89, 0.26); color: #1f1f1f;',
+  ]);
   expect(cellAlpha(0)).toBe(0.06);
+  expect(cellAlpha(0.05, 0.1)).toBe(0.46);
   const daily: RetentionResult = { grain: 'day', rows: [{ day: '2026-03-01', cohort: 3, d1: 1 / 3, d7: 0, d30: null, returned: { d1: 1, d7: 0, d30: null } }] };
   expect(cohortTable(daily).rows[0].cells.map((c) => c.text)).toEqual(['33.3%', '0.0%', '']);
   expect(cohortTable({ grain: 'month', columns: 2, rows: [] }).columns).toEqual(['当月', '+1月']);
