@@ -87,11 +87,11 @@ function categoryOptions(spec: CategoryChartSpec, size: CanvasSize): DrawOptions
       disableGrid: true,
       ...(many ? { labelCount: 6 } : {}),
       boundaryGap: spec.kind === 'column' ? 'center' : 'justify',
-      rotateLabel: spec.kind === 'column' && spec.categories.length > 4,
+      rotateLabel: spec.kind === 'column' && spec.categories.length > 6,
       fontSize: 10,
     },
     yAxis: { gridType: 'dash', splitNumber: SPLITS, data: yAxes },
-    extra: spec.kind === 'line' ? { line: { type: 'straight', width: 2 } } : { column: { type: 'group', width: 18, seriesGap: 2, barBorderRadius: [3, 3, 0, 0] } },
+    extra: spec.kind === 'line' ? { line: { type: 'straight', width: 2 } } : { column: { type: 'group', seriesGap: 2, categoryGap: 6, barBorderRadius: [3, 3, 0, 0] } },
   };
 }
 
