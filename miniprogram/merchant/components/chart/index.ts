@@ -16,7 +16,7 @@ interface CanvasNode {
 type ChartInstance = WechatMiniprogram.Component.Instance<
   { legend: LegendItem[]; empty: boolean; drawn: boolean },
   { spec: ObjectConstructor; height: NumberConstructor; emptyText: StringConstructor },
-  { draw(): void; onTouch(e: WechatMiniprogram.TouchEvent): void },
+  { draw(): void; measureAndDraw(spec: ChartSpec, seq: number, guess: CanvasSize): void; onTouch(e: WechatMiniprogram.TouchEvent): void },
   []
 > & { options?: DrawOptions; chart?: UCharts; drawSeq?: number };
 
@@ -73,8 +73,12 @@ Component({
       }
       const guess = guessSize(self.data.height);
       self.options = toUChartsOptions(spec, guess);
-      self.setData({ legend: legendOf(spec), empty: false });
-      if (typeof self.createSelectorQuery !== 'function') return;
+      // query the canvas once it is rendered (it appears with `empty: false`)
+      self.setData({ legend: legendOf(spec), empty: false }, () => self.measureAndDraw(spec, seq, guess));
+    },
+    measureAndDraw(spec: ChartSpec, seq: number, guess: CanvasSize) {
+      const self = this as unknown as ChartInstance;
+      if (seq !== self.drawSeq || typeof self.createSelectorQuery !== 'function') return;
       self
         .createSelectorQuery()
         .select('.kd-chart__canvas')
