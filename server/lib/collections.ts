@@ -31,6 +31,7 @@ export const COLLECTIONS = [
   'events',
   'analytics_daily',
   'analytics_periods',
+  'analytics_live',
   'customer_facts',
 ] as const;
 

@@ -2,7 +2,8 @@
  * The daily rollups a dashboard answer needs: stored `analytics_daily` documents read by a range on `_id` (the day
  * key; ⌈days / 1000⌉ requests, O(days), never the events), and for TODAY a live rollup computed from today's facts
  * (rollup/day-facts-reader.ts + domain/daily-rollup.ts), since tonight's rollup has not run yet. Future days have
- * none. Also the `analytics_periods` documents by id.
+ * none. The live rollup is kept for LIVE_TTL_MS in `analytics_live/<day>` so the several actions a dashboard page
+ * calls on opening read today's facts once, not once each. Also the `analytics_periods` documents by id.
  */
 import type { DailyRollup } from '../../../typings/shop/analytics';
 import type { Database } from '../../lib/cloud';
@@ -21,9 +22,21 @@ export interface DayRollups {
   list: DailyRollup[];
 }
 
-/** A live rollup of `day` from its facts (reads the day's visits, events, users and orders). */
+export const LIVE = 'analytics_live';
+/** How long a live rollup of today is reused (the dashboard says "as of" its computedAt). */
+export const LIVE_TTL_MS = 2 * 60_000;
+
+/**
+ * A live rollup of `day` from its facts (reads the day's visits, events, users and orders), or the one computed
+ * less than LIVE_TTL_MS ago (one read).
+ */
 export async function liveRollup(db: Database, day: DayKey, tz: string, now: number): Promise<DailyRollup> {
-  return rollupDay(day, await readDayFacts(db, day, tz), { timeZone: tz, now });
+  const [kept] = await readByIds<DailyRollup>(db, LIVE, [day]);
+  if (kept && kept.timeZone === tz && Math.abs(now - kept.computedAt) < LIVE_TTL_MS) return { ...kept, _id: day, day };
+  const rollup = rollupDay(day, await readDayFacts(db, day, tz), { timeZone: tz, now });
+  const { _id, ...data } = rollup;
+  await db.collection(LIVE).doc(_id).set({ data });
+  return rollup;
 }
 
 /**
