@@ -31,3 +31,12 @@ export function shopTodayFrom(query: Record<string, string | undefined>, now = D
   const today = query.today;
   return today && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : dayKeyAt(now);
 }
+
+/** Days from `a` to `b` (b − a; both day keys). */
+export function daysBetween(a: string, b: string): number {
+  const t = (d: string) => {
+    const [y, m, dd] = d.split('-').map(Number);
+    return Date.UTC(y, m - 1, dd);
+  };
+  return Math.round((t(b) - t(a)) / 86_400_000);
+}

@@ -4,6 +4,7 @@
  */
 import type { ComparedReportView, MetricName, PeriodReportView } from '../../../typings/api/analytics';
 import type { CategoryChartSpec } from './chart-spec';
+import { daysBetween } from './days';
 import { changeView, countText, periodTitle, rateText, yuanText, type ChangeView } from './labels';
 
 export interface ReportRow {
@@ -64,8 +65,25 @@ export function distinctRows(view: ComparedReportView): Array<{ label: string; c
   ];
 }
 
-export function periodHeading(view: ComparedReportView): { current: string; previous: string } {
-  return { current: periodTitle(view.current.period.key), previous: periodTitle(view.previous.period.key) };
+export interface PeriodHeading {
+  current: string;
+  previous: string;
+  /** `有数据 3 / 7 天`. */
+  days: string;
+  /** Set while the period is not over (fewer days with data than it has): the change compares part of it with a whole one. */
+  partial: string;
+}
+
+export function periodHeading(view: ComparedReportView): PeriodHeading {
+  const { first, last } = view.current.period;
+  const total = daysBetween(first, last) + 1;
+  const withData = view.current.daysWithData;
+  return {
+    current: periodTitle(view.current.period.key),
+    previous: periodTitle(view.previous.period.key),
+    days: `有数据 ${withData} / ${total} 天`,
+    partial: withData < total && total > 1 ? `本期还有 ${total - withData} 天没有数据（未过完或未汇总），变化是与上期全期相比。` : '',
+  };
 }
 
 export function comparisonChart(view: ComparedReportView): CategoryChartSpec {

@@ -29,7 +29,7 @@ it('a line chart of counts and money: canvas pixels, two axes, labels as text', 
   // the component's legend under the canvas is the legend; the count axis tops at a multiple of its 4 grid steps
   expect(o.legend!.show).toBe(false);
   expect(axes[0].max).toBe(40);
-  expect([0, 0.5, 1, 2.1, 41, 164, 1001].map(niceStep)).toEqual([1, 1, 1, 5, 50, 200, 2000]);
+  expect([0, 0.5, 1, 2.1, 41, 164, 248, 1001].map(niceStep)).toEqual([1, 1, 1, 5, 50, 200, 250, 2000]);
 });
 
 it('a funnel and a ring carry their labels as text', () => {

@@ -49,11 +49,11 @@ function base(size: CanvasSize) {
 /** Grid steps of the value axis. */
 const SPLITS = 4;
 
-/** The smallest of 1, 2, 5 × 10^k (k ≥ 0) that is at least `raw`: a grid step a person reads at a glance. */
+/** The smallest whole 1, 2, 2.5, 5 × 10^k that is at least `raw`: a grid step a person reads at a glance. */
 export function niceStep(raw: number): number {
   let step = 1;
   for (;;) {
-    for (const m of [1, 2, 5]) if (m * step >= raw) return m * step;
+    for (const m of [1, 2, 2.5, 5]) if (Number.isInteger(m * step) && m * step >= raw) return m * step;
     step *= 10;
   }
 }

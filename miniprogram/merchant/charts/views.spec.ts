@@ -2,10 +2,10 @@
 import type { ChannelsResult, ComparedReportView, FunnelResult, Headline, RetentionResult, SegmentsResult } from '../../../typings/api/analytics';
 import type { DayMetrics } from '../../../typings/shop/analytics';
 import { channelChart, channelRows } from './channels-view';
-import { addDays, dayKeyAt, lastDays } from './days';
+import { addDays, dayKeyAt, daysBetween, lastDays } from './days';
 import { funnelChart, funnelRows } from './funnel-view';
 import { headlineCards, trendChart } from './overview-view';
-import { comparisonChart, distinctRows, reportRows } from './report-view';
+import { comparisonChart, distinctRows, periodHeading, reportRows } from './report-view';
 import { cellAlpha, cohortTable } from './retention-view';
 import { segmentRing, segmentRows, segmentSeries } from './segments-view';
 import { legendOf } from './uoptions';
@@ -60,6 +60,8 @@ it('a period report against the previous one', () => {
     { label: '去重付款人数', current: '3', previous: '—' },
     { label: '去重转化率', current: '12.0%', previous: '—' },
   ]);
+  expect(periodHeading(view)).toEqual({ current: '2026年第14周', previous: '2026年第13周', days: '有数据 7 / 7 天', partial: '' });
+  expect(periodHeading({ ...view, current: { ...view.current, daysWithData: 3 } }).partial).toBe('本期还有 4 天没有数据（未过完或未汇总），变化是与上期全期相比。');
   expect(comparisonChart(view).series.map((s) => s.values)).toEqual([[40, 0, 3, 4], [50, 0, 2, 2]]);
   // visitors + orders would add apples and pears: the legend names the series only
   expect(legendOf(comparisonChart(view)).map((l) => l.value)).toEqual(['', '']);
@@ -136,4 +138,5 @@ it('shop days on the client', () => {
   expect(dayKeyAt(Date.UTC(2026, 2, 31, 16, 0))).toBe('2026-04-01'); // 00:00 in Shanghai
   expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
   expect(lastDays('2026-03-31', 7)).toEqual({ from: '2026-03-25', to: '2026-03-31' });
+  expect(daysBetween('2026-02-27', '2026-03-02')).toBe(3);
 });

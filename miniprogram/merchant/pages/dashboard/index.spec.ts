@@ -123,6 +123,7 @@ describe('the reports on 04-07 at 12:00, 03-30 to 04-06 rolled up', () => {
     page = await open('report', { period: 'week', key: '2026-W14' });
     await page.waitFor((d) => d.status === 'ready');
     expect(page.text('#heading')).toBe('2026年第14周');
+    expect(page.exists('#partial')).toBe(false); // all 7 days rolled up
     // visitor-days 6, 4 new users, 4 orders for ¥130 (AOV ¥32.50); week 13 had nothing to compare with
     expect(cells(page, '#row-visitors')).toEqual(['访客每天的访客相加（人·天）', '6', '0', '—']);
     expect(cells(page, '#row-gmvFen')).toEqual(['成交额', '¥130.00', '¥0.00', '—']);
@@ -135,6 +136,9 @@ describe('the reports on 04-07 at 12:00, 03-30 to 04-06 rolled up', () => {
     await page.tap('#period-month');
     await page.waitFor((d) => d.status === 'ready' && d.period === 'month');
     expect(page.text('#heading')).toBe('2026年4月');
+    // April has data for 7 days of 30 (04-01…04-06 rolled up, today live): the page says the change compares part
+    // of a month with a whole one
+    expect(page.text('#partial')).toBe('本期还有 23 天没有数据（未过完或未汇总），变化是与上期全期相比。');
     expect(cells(page, '#row-gmvFen')).toEqual(['成交额', '¥40.00', '¥90.00', '↓55.6%']);
 
     await page.tap('#previous');

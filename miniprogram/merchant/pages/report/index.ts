@@ -4,7 +4,7 @@
 import type { ExportRequest, PeriodReportInput, ReportPeriodKind } from '../../../../typings/api/analytics';
 import { userMessage } from '../../../services/cloud';
 import type { CategoryChartSpec } from '../../charts/chart-spec';
-import { comparisonChart, distinctRows, periodHeading, reportRows, type ReportRow } from '../../charts/report-view';
+import { comparisonChart, distinctRows, periodHeading, reportRows, type PeriodHeading, type ReportRow } from '../../charts/report-view';
 import { getPeriodReport } from '../../services/analytics';
 import { isForbidden } from '../../utils/format';
 
@@ -28,8 +28,7 @@ Component({
     /** '' = the current period. */
     key: '',
     previousKey: '',
-    heading: { current: '', previous: '' },
-    daysWithData: 0,
+    heading: { current: '', previous: '', days: '', partial: '' } as PeriodHeading,
     rows: [] as ReportRow[],
     distinct: [] as Array<{ label: string; current: string; previous: string }>,
     chartSpec: null as CategoryChartSpec | null,
@@ -51,7 +50,6 @@ Component({
           key: view.current.period.key,
           previousKey: view.previous.period.key,
           heading: periodHeading(view),
-          daysWithData: view.current.daysWithData,
           rows: reportRows(view),
           distinct: distinctRows(view),
           chartSpec: comparisonChart(view),
