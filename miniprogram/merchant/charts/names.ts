@@ -61,7 +61,7 @@ export const SEGMENT_ORDER: readonly SegmentName[] = ['new_first_visit', 'new_re
 
 export const SEGMENT_NAMES: Record<SegmentName, string> = {
   new_first_visit: '首访新客',
-  new_returning: '回访未购',
+  new_returning: '回访新客',
   active_customer: '活跃顾客',
   at_risk: '流失风险',
   churned: '已流失',

@@ -34,6 +34,7 @@ export interface SegmentRowView {
 }
 
 export function segmentRows(result: SegmentsResult): SegmentRowView[] {
-  const text = new Map(result.descriptions.map((d) => [d.segment, d.text]));
+  // the server's texts start with the segment's name (`流失风险：30 天以上…`); the row shows the name already
+  const text = new Map(result.descriptions.map((d) => [d.segment, d.text.replace(/^[^：:]{1,8}[：:]\s*/, '')]));
   return SEGMENT_ORDER.map((s) => ({ segment: s, name: SEGMENT_NAMES[s], count: countText(result.counts[s]), text: text.get(s) ?? '' }));
 }

@@ -115,7 +115,7 @@ it('segments: ring, series with gaps, definitions', () => {
   const counts = { new_first_visit: 5, new_returning: 2, active_customer: 3, at_risk: 1, churned: 0 };
   const result: SegmentsResult = {
     definitions: { atRiskDays: 30, churnedDays: 90 },
-    descriptions: [{ segment: 'at_risk', text: '30 天没来过' }],
+    descriptions: [{ segment: 'at_risk', text: '30 天没来过' }, { segment: 'churned', text: '流失：90 天以上没有访问也没有下单' }],
     counts,
     series: [{ day: '2026-03-30', counts }, { day: '2026-03-31', counts: null }],
   };
@@ -123,6 +123,7 @@ it('segments: ring, series with gaps, definitions', () => {
   expect(segmentRing(result).slices.map((s) => s.value)).toEqual([5, 2, 3, 1, 0]);
   expect(segmentSeries(result).series[2]).toEqual({ name: '活跃顾客', unit: 'count', values: [3, null] });
   expect(segmentRows(result)[3]).toEqual({ segment: 'at_risk', name: '流失风险', count: '1', text: '30 天没来过' });
+  expect(segmentRows(result)[4]).toEqual({ segment: 'churned', name: '已流失', count: '0', text: '90 天以上没有访问也没有下单' });
 });
 
 it('channels: names of channels and scenes, shares', () => {

@@ -207,7 +207,7 @@ describe('the reports on 04-07 at 12:00, 03-30 to 04-06 rolled up', () => {
     page = await open('segments', {}, { showActionSheet: (o: { success: (r: { tapIndex: number }) => void }) => o.success({ tapIndex: 0 }) });
     await page.waitFor((d) => d.status === 'ready');
     // A and C paid; B and D visited on one day only
-    expect(page.text('#segment-active_customer')).toContain('活跃顾客2 人');
+    expect(page.text('#segment-active_customer')).toBe('活跃顾客2 人付过款，且未进入流失风险');
     expect(page.text('#segment-new_first_visit')).toContain('首访新客2 人');
     const ring = chartOptions(page, '#ring');
     expect(ring).toMatchObject({ type: 'ring', title: { name: '4' } });
