@@ -6,10 +6,13 @@
  *
  * Idempotent and fast when up to date (only changed files are copied; files gone from the package are removed).
  * Each file is written to a temporary name and renamed, so two builds running at once cannot leave a torn file.
+ * Also lays out the merchant subpackage's chart library (scripts/build-merchant-vendor.ts), which must NOT go into
+ * `miniprogram_npm/` (that folder belongs to the main package).
  * Usage: called by scripts/build.ts (npm run build, jest's globalSetup); `npx tsx scripts/build-miniprogram-npm.ts`.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
+import { buildMerchantVendor } from './build-merchant-vendor';
 
 const root = path.resolve(__dirname, '..');
 export const miniprogramNpmDir = path.join(root, 'miniprogram', 'miniprogram_npm');
@@ -88,10 +91,12 @@ export async function buildMiniprogramNpm(opts: { quiet?: boolean } = {}): Promi
     const { copied, removed } = mirrorDir(dir, path.join(miniprogramNpmDir, name));
     results.push({ name, version, copied, removed });
   }
+  const vendor = buildMerchantVendor();
   if (!opts.quiet) {
     for (const r of results) {
       console.log(`miniprogram_npm/${r.name}@${r.version}: ${r.copied ? `${r.copied} files copied` : 'up to date'}${r.removed ? `, ${r.removed} removed` : ''}`);
     }
+    console.log(`merchant/vendor/u-charts.js (${vendor.name}@${vendor.version}): ${vendor.written ? 'written' : 'up to date'}`);
   }
   return results;
 }

@@ -1,4 +1,4 @@
-// The back office home (subpackage `merchant/`): who you are, and the way to orders and pickup verification.
+// The back office home (subpackage `merchant/`): who you are, and the way to orders, the dashboard and pickup verification.
 // Access is decided by the server (`staff.me` answers FORBIDDEN to anyone not in the `staff` collection); this page
 // only shows the refusal.
 import type { StaffMe } from '../../../../typings/api/staff';

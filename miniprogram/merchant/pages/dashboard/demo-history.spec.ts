@@ -1,0 +1,55 @@
+/**
+ * The dashboard over the demo shop's 90-day history (scripts/demo-shop/history.ts, with the rollup documents the
+ * nightly rollup would have written): what `npm start` shows the owner. Yesterday's card numbers are the rollup
+ * document's, and the trend has data on every past day. Also writes the page previews of a believable shop when
+ * asked (scripts/preview-page.ts).
+ */
+import type { DatabaseService } from '../../../../emulator/src/database';
+import type { EmulatorController } from '../../../../emulator/src/controller';
+import { DEMO_STAFF } from '../../../../scripts/demo-shop';
+import { startDemoEmulator } from '../../../../test/demo-emulator';
+import { loadPage, type PageHandle } from '../../../../test/page-harness';
+import { writePreviewIfAsked } from '../../../../test/page-preview';
+import type { DailyRollup } from '../../../../typings/shop/analytics';
+import { countText, yuanText } from '../../charts/labels';
+
+let emu: EmulatorController;
+let page: PageHandle | undefined;
+beforeAll(async () => {
+  ({ emu } = await startDemoEmulator({ history: true }));
+}, 120_000);
+afterEach(() => {
+  page?.detach();
+  page = undefined;
+});
+afterAll(async () => {
+  await emu?.stop();
+});
+
+it('yesterday is the rollup document, the trend has 30 days of data', async () => {
+  page = await loadPage('merchant/pages/dashboard/index', { emulator: emu, openid: DEMO_STAFF });
+  await page.waitFor((d) => d.status === 'ready');
+  const yesterday = page.data.trend[page.data.trend.length - 2].day as string;
+  const doc = emu.service<DatabaseService>('database').collection('analytics_daily').findOne({ _id: yesterday }) as unknown as DailyRollup;
+  expect(doc.totals.visitors).toBeGreaterThan(0);
+  expect(page.text('#card-visitors .dash-kpi__prev')).toBe(`昨日 ${countText(doc.totals.visitors)}`);
+  expect(page.text('#card-gmvFen .dash-kpi__prev')).toBe(`昨日 ${yuanText(doc.totals.gmvFen)}`);
+  const trend = page.data.trend as Array<{ hasData: boolean; visitors: number }>;
+  expect(trend).toHaveLength(30);
+  expect(trend.every((p) => p.hasData)).toBe(true);
+  expect(page.comp.querySelector('#trend').instance.options.series[0].data).toEqual(trend.map((p) => p.visitors));
+  writePreviewIfAsked(page, 'merchant/pages/dashboard/index', { charts: ['#trend'], title: 'demo' });
+});
+
+it.each([
+  ['funnel', ['#funnel']],
+  ['segments', ['#ring', '#series']],
+  ['channels', ['#channels']],
+  ['retention', []],
+  ['report', ['#comparison']],
+])('merchant/pages/%s shows the demo history', async (name, charts) => {
+  page = await loadPage(`merchant/pages/${name}/index`, { emulator: emu, openid: DEMO_STAFF, query: name === 'report' ? { period: 'week' } : {} });
+  await page.waitFor((d) => d.status === 'ready');
+  for (const sel of charts) expect(page.comp.querySelector(sel).instance.options).toBeDefined();
+  writePreviewIfAsked(page, `merchant/pages/${name}/index`, { charts });
+});
