@@ -2,13 +2,18 @@
  * What an order transition means for its marketing holds; called by server/orders/apply-transition.ts after every
  * applied transition. From `unpaid`: paid → the coupon is used and the new-user claim kept as used; cancelled
  * (customer, staff or timeout) → the coupon is given back and the new-user claim released. Never throws.
+ * Paid also rewards an invite (invite-rewards.ts: both sides' coupons, once, on the invitee's first paid order).
  */
 import type { OrderDoc, OrderStatus } from '@typings/shop/order';
 import type { ActionContext } from '../lib/context';
 import { giveBackCoupon, useCoupon } from './coupon-locks';
+import { rewardInvite } from './invite-rewards';
 import { releaseNewUser, useNewUser } from './new-user-claims';
 
 export async function afterOrderTransition(ctx: ActionContext, order: OrderDoc, from: OrderStatus): Promise<void> {
+  if (from === 'unpaid' && order.status === 'paid') {
+    await rewardInvite(ctx, order).catch((e: unknown) => ctx.log.error('invite reward failed', { orderId: order._id, error: e }));
+  }
   if (from !== 'unpaid' || (!order.couponId && !order.newUserOfferId)) return;
   const paid = order.status === 'paid';
   if (!paid && order.status !== 'cancelled') return;
