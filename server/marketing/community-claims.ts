@@ -43,7 +43,8 @@ async function ensureCounter(ctx: ActionContext, templateId: string, groupId: st
 async function takeGroupSlot(ctx: ActionContext, template: CouponTemplate, groupId: string): Promise<boolean> {
   const _ = ctx.db.command;
   const _id = await ensureCounter(ctx, template._id, groupId);
-  const where = template.perGroupLimit === undefined ? { _id } : { _id, count: _.lt(template.perGroupLimit) };
+  const cap = typeof template.perGroupLimit === 'number' ? template.perGroupLimit : null; // absent (or null) = no cap
+  const where = cap === null ? { _id } : { _id, count: _.lt(cap) };
   const res = await ctx.db.collection(GROUP_CLAIMS).where(where).update({ data: { count: _.inc(1), updatedAt: ctx.now() } });
   return updatedCount(res) === 1;
 }
@@ -98,6 +99,6 @@ export async function claimCommunityCoupon(
   return {
     coupon: out.coupon,
     groupClaimed: await groupClaimed(ctx, template._id, groupId),
-    perGroupLimit: template.perGroupLimit ?? null,
+    perGroupLimit: typeof template.perGroupLimit === 'number' ? template.perGroupLimit : null,
   };
 }

@@ -29,6 +29,6 @@ export async function communityView(
       canClaim: reason === null,
       ...(reason ? { reason } : {}),
     },
-    perGroupLimit: t.perGroupLimit ?? null,
+    perGroupLimit: typeof t.perGroupLimit === 'number' ? t.perGroupLimit : null,
   };
 }
