@@ -105,9 +105,4 @@ export const CLAIM_BLOCK_TEXT: Record<ClaimBlock, string> = {
   GROUP_LIMIT: '群内已领完',
 };
 
-/** `2026-11-25` in the phone's time zone. */
-export function dateText(at: number): string {
-  const d = new Date(at);
-  const two = (n: number) => (n < 10 ? `0${n}` : String(n));
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
-}
+export { dateText } from '../utils/dates';

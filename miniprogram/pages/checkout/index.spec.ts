@@ -6,7 +6,7 @@
  * price that changed between the quote and the submit is shown again instead of being charged. Coupons: the quote
  * asks for the engine's best coupon, the picker switches to none and back, and the order locks the chosen coupon.
  */
-import { dateText } from '../../services/marketing';
+import { dateText } from '../../utils/dates';
 import { loadPage, type PageHandle } from '../../../test/page-harness';
 import type { OwnedCoupon } from '../../../typings/marketing/coupon';
 import type { OpenApiService } from '../../../emulator/src/openapi';

@@ -5,7 +5,7 @@
  */
 import { loadPage, type PageHandle } from '../../../test/page-harness';
 import { COUPON_SUBSCRIBE_TEMPLATES } from '../../config/subscribe';
-import { dateText } from '../../services/marketing';
+import { dateText } from '../../utils/dates';
 import type { OwnedCoupon } from '../../../typings/marketing/coupon';
 import { type OrderTestEnv, startOrderEnv } from '../../../server/orders/test-support';
 
