@@ -46,7 +46,7 @@ beforeAll(async () => {
     endsAt: now + DAY,
     enabled: true,
   };
-  env.coll('coupon_templates').insertOne(t as unknown as Record<string, unknown>);
+  env.coll('coupon_templates').insertMany([t, { ...t, _id: 'tpl-group', title: '群专享', communityOnly: true, perGroupLimit: 20, createdAt: now - 2 * DAY }] as unknown as Record<string, unknown>[]);
   env.coll('promotions').insertOne(p as unknown as Record<string, unknown>);
 });
 
@@ -73,6 +73,9 @@ it('staff list, switch off, and create a coupon template and a 满减', async ()
   expect(page.text('#tpl-tpl-old')).toContain('满30减5');
   expect(page.text('#tpl-tpl-old')).toContain('已发 12/100');
   expect(page.text('#promo-promo-old')).toContain('满300减30，满500减60');
+  expect(page.exists('#share-tpl-old')).toBe(false);
+  await page.tap('#share-tpl-group');
+  expect(page.wx.callsTo('navigateTo')).toEqual([{ url: '/pages/community-coupon/index?t=tpl-group' }]);
 
   await page.tap('#toggle-promo-old');
   await page.waitFor((d) => d.promotions[0]?.enabled === false, LOAD_MS);
@@ -81,7 +84,7 @@ it('staff list, switch off, and create a coupon template and a 满减', async ()
 
   page.instance.setData({ tplTitle: '满50减8', tplThreshold: '50', tplAmount: '8.5', tplDays: '10', tplTotal: '200' });
   await page.tap('#create-template');
-  await page.waitFor((d) => d.templates.length === 2 && !d.busy, LOAD_MS);
+  await page.waitFor((d) => d.templates.length === 3 && !d.busy, LOAD_MS);
   const created = env.coll('coupon_templates').find({ title: '满50减8' });
   expect(created).toEqual([
     expect.objectContaining({ benefit: { kind: 'threshold', thresholdFen: 5000, amountFen: 850 }, validity: { type: 'days_after_claim', days: 10 }, totalQuantity: 200, issuedCount: 0, enabled: true }),

@@ -16,6 +16,8 @@ interface Row {
   title: string;
   detail: string;
   enabled: boolean;
+  /** A community template: staff open its page to share it into their groups. */
+  community: boolean;
 }
 
 /** `12.5` → 1250; anything that is not a positive amount with at most 2 decimals → null. */
@@ -37,7 +39,7 @@ function positiveInt(text: string): number | null {
 function templateRow(t: CouponTemplate): Row {
   const issued = t.totalQuantity === null ? `已发 ${t.issuedCount}` : `已发 ${t.issuedCount}/${t.totalQuantity}`;
   const tags = [t.communityOnly ? '社群专享' : '', issued].filter(Boolean).join(' · ');
-  return { id: t._id, kind: 'template', title: t.title, detail: `${benefitText(t.benefit)} · ${tags}`, enabled: t.enabled };
+  return { id: t._id, kind: 'template', title: t.title, detail: `${benefitText(t.benefit)} · ${tags}`, enabled: t.enabled, community: t.communityOnly };
 }
 
 function promotionRow(p: Promotion): Row {
@@ -45,7 +47,7 @@ function promotionRow(p: Promotion): Row {
     p.kind === 'full_reduction'
       ? `满减 ${[...p.tiers].sort((a, b) => a.thresholdFen - b.thresholdFen).map((t) => `满${plain(t.thresholdFen)}减${plain(t.reduceFen)}`).join('，')}`
       : `新人价 ${p.items.length} 件商品`;
-  return { id: p._id, kind: 'promotion', title: p.title, detail, enabled: p.enabled };
+  return { id: p._id, kind: 'promotion', title: p.title, detail, enabled: p.enabled, community: false };
 }
 
 Component({
@@ -166,6 +168,12 @@ Component({
       } finally {
         this.setData({ busy: false });
       }
+    },
+
+    /** A community coupon is claimable only from a card shared into a group: its page shares with a share ticket. */
+    onShareCommunity(e: WechatMiniprogram.TouchEvent) {
+      const id = String(e.currentTarget.dataset.id ?? '');
+      if (id) wx.navigateTo({ url: `/pages/community-coupon/index?t=${encodeURIComponent(id)}` });
     },
 
     onRetry() {
