@@ -90,7 +90,7 @@ export const marketingFunction = defineFunction<MarketingActions>({
         templateId: id,
         audience: z.discriminatedUnion('type', [
           z.strictObject({ type: z.literal('tier'), tier: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]) }),
-          z.strictObject({ type: z.literal('segment'), segment: z.enum(['new', 'new_returning', 'active', 'at_risk', 'churned']) }),
+          z.strictObject({ type: z.literal('segment'), segment: z.enum(['new_first_visit', 'new_returning', 'active_customer', 'at_risk', 'churned']) }),
         ]),
         cursor: id.optional(),
       }),
