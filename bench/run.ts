@@ -5,11 +5,13 @@
 import { emulatorBench } from './emulator.bench';
 import { shopBench } from './shop.bench';
 import { analyticsBench } from './analytics.bench';
+import { growthBench } from './growth.bench';
 
 const suites: Record<string, () => Promise<void>> = {
   emulator: emulatorBench,
   shop: shopBench,
   analytics: analyticsBench,
+  growth: growthBench,
 };
 
 async function main(): Promise<void> {

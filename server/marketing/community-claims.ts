@@ -28,25 +28,30 @@ export function groupCounterId(templateId: string, groupId: string): string {
   return `${templateId}|${groupId}`;
 }
 
-async function ensureCounter(ctx: ActionContext, templateId: string, groupId: string): Promise<string> {
-  const _id = groupCounterId(templateId, groupId);
-  const doc: GroupClaimCounter = { _id, templateId, groupId, count: 0, updatedAt: ctx.now() };
-  try {
-    await ctx.db.collection(GROUP_CLAIMS).add({ data: doc });
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e; // exists: fine
-  }
-  return _id;
-}
-
-/** Takes one of the group's cap (no cap: counts only). false = the cap is reached. */
+/**
+ * Takes one of the group's cap (no cap: counts only). false = the cap is reached. The counter is updated first (the
+ * usual case: 1 write); only the group's first claim creates it, with count 1 (a concurrent creator makes the add
+ * fail on the `_id`, and the update is tried again).
+ */
 async function takeGroupSlot(ctx: ActionContext, template: CouponTemplate, groupId: string): Promise<boolean> {
   const _ = ctx.db.command;
-  const _id = await ensureCounter(ctx, template._id, groupId);
+  const _id = groupCounterId(template._id, groupId);
   const cap = typeof template.perGroupLimit === 'number' ? template.perGroupLimit : null; // absent (or null) = no cap
   const where = cap === null ? { _id } : { _id, count: _.lt(cap) };
-  const res = await ctx.db.collection(GROUP_CLAIMS).where(where).update({ data: { count: _.inc(1), updatedAt: ctx.now() } });
-  return updatedCount(res) === 1;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const res = await ctx.db.collection(GROUP_CLAIMS).where(where).update({ data: { count: _.inc(1), updatedAt: ctx.now() } });
+    if (updatedCount(res) === 1) return true;
+    if ((await groupClaimed(ctx, template._id, groupId)) > 0) return false; // the counter exists: the cap is reached
+    if (cap !== null && cap < 1) return false;
+    const doc: GroupClaimCounter = { _id, templateId: template._id, groupId, count: 1, updatedAt: ctx.now() };
+    try {
+      await ctx.db.collection(GROUP_CLAIMS).add({ data: doc });
+      return true;
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e; // created meanwhile by another member: take one from it
+    }
+  }
+  return false;
 }
 
 async function giveGroupSlotBack(ctx: ActionContext, template: CouponTemplate, groupId: string): Promise<void> {
