@@ -70,6 +70,10 @@ export function setCampaignEnabled(kind: 'template' | 'promotion', id: string, e
   return callCloud('marketing', 'campaigns.setEnabled', { kind, id, enabled });
 }
 
+export function setInviteCampaign(enabled: boolean, inviterTemplateId: string, inviteeTemplateId: string): Promise<{ invite: InviteCampaign }> {
+  return callCloud('marketing', 'campaigns.setInvite', { enabled, inviterTemplateId, inviteeTemplateId });
+}
+
 export function grantToAudience(templateId: string, audience: GrantAudience, cursor?: string): Promise<AudienceGrantResult> {
   return callCloud('marketing', 'coupons.grantAudience', { templateId, audience, ...(cursor ? { cursor } : {}) });
 }

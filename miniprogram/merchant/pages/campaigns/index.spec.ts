@@ -96,6 +96,23 @@ it('staff list, switch off, and create a coupon template and a 满减', async ()
   expect(env.coll('promotions').find({ title: '满200减25' })).toEqual([expect.objectContaining({ kind: 'full_reduction', tiers: [{ thresholdFen: 20000, reduceFen: 2500 }] })]);
 });
 
+it('staff set up the invite campaign from two templates and switch it off', async () => {
+  page = await loadPage('merchant/pages/campaigns/index', { emulator: env.emu, openid: STAFF });
+  await page.waitFor((d) => d.status === 'ready', LOAD_MS);
+  expect(page.text('#invite-state')).toContain('未开启');
+  await page.tap('#invite-on');
+  expect(page.text('#form-error')).toContain('请选择');
+  const at = (id: string) => page!.data.templates.findIndex((r: { id: string }) => r.id === id);
+  page.instance.setData({ inviterIndex: at('tpl-old'), inviteeIndex: at('tpl-group'), formError: '' });
+  await page.tap('#invite-on');
+  await page.waitFor((d) => d.inviteEnabled === true && !d.busy, LOAD_MS);
+  expect(env.coll('campaigns').byId('invite')).toMatchObject({ enabled: true, inviterTemplateId: 'tpl-old', inviteeTemplateId: 'tpl-group' });
+  expect(page.text('#inviter-title')).toBe('老顾客券');
+  await page.tap('#invite-off');
+  await page.waitFor((d) => d.inviteEnabled === false && !d.busy, LOAD_MS);
+  expect(env.coll('campaigns').byId('invite')).toMatchObject({ enabled: false });
+});
+
 it('shows the server’s refusal of a threshold not above its reduction, and a malformed amount, creating nothing', async () => {
   page = await loadPage('merchant/pages/campaigns/index', { emulator: env.emu, openid: STAFF });
   await page.waitFor((d) => d.status === 'ready', LOAD_MS);

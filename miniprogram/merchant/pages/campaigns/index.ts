@@ -4,7 +4,7 @@
 import type { CouponTemplate } from '../../../../typings/marketing/coupon';
 import type { Promotion } from '../../../../typings/marketing/promotion';
 import { userMessage } from '../../../services/cloud';
-import { benefitText, listCampaigns, savePromotion, saveTemplate, setCampaignEnabled } from '../../../services/marketing';
+import { benefitText, listCampaigns, savePromotion, saveTemplate, setCampaignEnabled, setInviteCampaign } from '../../../services/marketing';
 import { isForbidden, yuan } from '../../utils/format';
 
 type Status = 'loading' | 'ready' | 'forbidden' | 'error';
@@ -67,6 +67,11 @@ Component({
     frThreshold: '',
     frReduce: '',
     frDays: '7',
+    /** The invite campaign: reward templates picked from the list (indexes into `templates`), and its switch. */
+    templateTitles: [] as string[],
+    inviterIndex: -1,
+    inviteeIndex: -1,
+    inviteEnabled: false,
   },
 
   methods: {
@@ -77,8 +82,17 @@ Component({
     async load(): Promise<void> {
       this.setData({ status: 'loading', errorMessage: '' });
       try {
-        const { templates, promotions } = await listCampaigns();
-        this.setData({ status: 'ready', templates: templates.map(templateRow), promotions: promotions.map(promotionRow) });
+        const { templates, promotions, invite } = await listCampaigns();
+        const rows = templates.map(templateRow);
+        this.setData({
+          status: 'ready',
+          templates: rows,
+          promotions: promotions.map(promotionRow),
+          templateTitles: rows.map((r) => r.title),
+          inviterIndex: invite ? rows.findIndex((r) => r.id === invite.inviterTemplateId) : -1,
+          inviteeIndex: invite ? rows.findIndex((r) => r.id === invite.inviteeTemplateId) : -1,
+          inviteEnabled: invite?.enabled ?? false,
+        });
       } catch (e) {
         this.setData({ status: isForbidden(e) ? 'forbidden' : 'error', errorMessage: userMessage(e) });
       }
@@ -155,19 +169,38 @@ Component({
       );
     },
 
-    async submit(save: () => Promise<unknown>): Promise<void> {
+    async submit(save: () => Promise<unknown>, done = '已创建'): Promise<void> {
       if (this.data.busy) return;
       this.setData({ busy: true, formError: '' });
       try {
         await save();
         this.setData({ tplTitle: '', tplThreshold: '', tplAmount: '', frTitle: '', frThreshold: '', frReduce: '' });
-        wx.showToast({ title: '已创建', icon: 'success' });
+        wx.showToast({ title: done, icon: 'success' });
         await this.load();
       } catch (e) {
         this.setData({ formError: userMessage(e) });
       } finally {
         this.setData({ busy: false });
       }
+    },
+
+    onPickInviter(e: WechatMiniprogram.PickerChange) {
+      this.setData({ inviterIndex: Number(e.detail.value) });
+    },
+
+    onPickInvitee(e: WechatMiniprogram.PickerChange) {
+      this.setData({ inviteeIndex: Number(e.detail.value) });
+    },
+
+    async onSaveInvite(e: WechatMiniprogram.TouchEvent): Promise<void> {
+      const enabled = e.currentTarget.dataset.enabled === true || e.currentTarget.dataset.enabled === 'true';
+      const inviter = this.data.templates[this.data.inviterIndex];
+      const invitee = this.data.templates[this.data.inviteeIndex];
+      if (!inviter || !invitee) {
+        this.setData({ formError: '请选择邀请人和好友的奖励券' });
+        return;
+      }
+      await this.submit(() => setInviteCampaign(enabled, inviter.id, invitee.id), '已保存');
     },
 
     /** A community coupon is claimable only from a card shared into a group: its page shares with a share ticket. */
