@@ -7,6 +7,7 @@ import { shopBench } from './shop.bench';
 import { analyticsBench } from './analytics.bench';
 import { marketingBench } from './marketing.bench';
 import { memberBench } from './member.bench';
+import { growthBench } from './growth.bench';
 
 const suites: Record<string, () => Promise<void>> = {
   emulator: emulatorBench,
@@ -14,6 +15,7 @@ const suites: Record<string, () => Promise<void>> = {
   analytics: analyticsBench,
   marketing: marketingBench,
   member: memberBench,
+  growth: growthBench,
 };
 
 async function main(): Promise<void> {

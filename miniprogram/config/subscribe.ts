@@ -34,3 +34,10 @@ export function templateIdsOf(kinds: readonly SubscribeKind[]): string[] {
   const ids = kinds.map((k) => SUBSCRIBE_TEMPLATES[k]).filter((id) => id !== '');
   return ids.filter((id, i) => ids.indexOf(id) === i);
 }
+
+/** Coupon messages (not order messages): the expiring-soon reminder sent by the marketingTimers function. */
+export type CouponSubscribeKind = 'coupon_expiring';
+
+export const COUPON_SUBSCRIBE_TEMPLATES: Record<CouponSubscribeKind, string> = {
+  coupon_expiring: 'KD_TPL_COUPON_EXPIRING',
+};

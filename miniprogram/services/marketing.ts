@@ -1,5 +1,21 @@
 /** The `marketing` function's coupons (claim centre, claiming, the customer's own coupons), as pages use them. */
-import type { CentreCoupon, ClaimBlock, ClaimResult, MineStatus } from '../../typings/api/marketing';
+import type {
+  AudienceGrantResult,
+  CentreCoupon,
+  ClaimBlock,
+  ClaimResult,
+  CommunityClaimResult,
+  GrantAudience,
+  InviteAcceptResult,
+  InviteSummary,
+  MineStatus,
+  NewUserZone,
+  PromotionInput,
+  TemplateInput,
+} from '../../typings/api/marketing';
+import type { CouponTemplate } from '../../typings/marketing/coupon';
+import type { InviteCampaign, InviteRefusal } from '../../typings/marketing/growth';
+import type { Promotion } from '../../typings/marketing/promotion';
 import type { CouponBenefit, OwnedCoupon } from '../../typings/marketing/coupon';
 import { callCloud } from './cloud';
 import { yuan } from '../utils/money';
@@ -15,6 +31,60 @@ export function claimCoupon(templateId: string): Promise<ClaimResult> {
 export function myCoupons(status: MineStatus): Promise<{ coupons: OwnedCoupon[] }> {
   return callCloud('marketing', 'coupons.mine', { status });
 }
+
+export function communityCoupon(templateId: string): Promise<{ coupon: CentreCoupon; perGroupLimit: number | null }> {
+  return callCloud('marketing', 'community.view', { templateId });
+}
+
+/** Claims a community coupon with the share ticket's cloudID (the server resolves the group from it). */
+export function claimCommunityCoupon(templateId: string, cloudID: string): Promise<CommunityClaimResult> {
+  return callCloud('marketing', 'community.claim', { templateId, cloudID });
+}
+
+export function myInvite(): Promise<InviteSummary> {
+  return callCloud('marketing', 'invites.mine', {});
+}
+
+export function acceptInvite(code: string): Promise<InviteAcceptResult> {
+  return callCloud('marketing', 'invites.accept', { code });
+}
+
+export function newUserZone(): Promise<NewUserZone> {
+  return callCloud('marketing', 'newUser.zone', {});
+}
+
+/** Staff. */
+export function listCampaigns(): Promise<{ templates: CouponTemplate[]; promotions: Promotion[]; invite: InviteCampaign | null }> {
+  return callCloud('marketing', 'campaigns.list', {});
+}
+
+export function saveTemplate(input: TemplateInput): Promise<{ template: CouponTemplate }> {
+  return callCloud('marketing', 'campaigns.saveTemplate', input);
+}
+
+export function savePromotion(input: PromotionInput): Promise<{ promotion: Promotion }> {
+  return callCloud('marketing', 'campaigns.savePromotion', input);
+}
+
+export function setCampaignEnabled(kind: 'template' | 'promotion', id: string, enabled: boolean): Promise<{ enabled: boolean }> {
+  return callCloud('marketing', 'campaigns.setEnabled', { kind, id, enabled });
+}
+
+export function setInviteCampaign(enabled: boolean, inviterTemplateId: string, inviteeTemplateId: string): Promise<{ invite: InviteCampaign }> {
+  return callCloud('marketing', 'campaigns.setInvite', { enabled, inviterTemplateId, inviteeTemplateId });
+}
+
+export function grantToAudience(templateId: string, audience: GrantAudience, cursor?: string): Promise<AudienceGrantResult> {
+  return callCloud('marketing', 'coupons.grantAudience', { templateId, audience, ...(cursor ? { cursor } : {}) });
+}
+
+/** Why an invite did not bind, as the invite page says it. */
+export const INVITE_REFUSAL_TEXT: Record<InviteRefusal, string> = {
+  SELF_INVITE: '不能接受自己的邀请',
+  NOT_NEW: '邀请仅限新顾客，你已是老朋友啦',
+  ALREADY_BOUND: '你已接受过邀请',
+  CAMPAIGN_OFF: '邀请活动暂未开启',
+};
 
 /** What a coupon takes off, as text: `满30减5`, `5元无门槛`, `8.5折`. */
 export function benefitText(b: CouponBenefit): string {
@@ -39,9 +109,4 @@ export const CLAIM_BLOCK_TEXT: Record<ClaimBlock, string> = {
   GROUP_LIMIT: '群内已领完',
 };
 
-/** `2026-11-25` in the phone's time zone. */
-export function dateText(at: number): string {
-  const d = new Date(at);
-  const two = (n: number) => (n < 10 ? `0${n}` : String(n));
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
-}
+export { dateText } from '../utils/dates';

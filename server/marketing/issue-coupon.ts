@@ -22,7 +22,8 @@ export function couponSlotId(templateId: string, openid: string, n: number): str
   return `${templateId}:${openid}:${n}`;
 }
 
-async function takeOne(ctx: ActionContext, template: CouponTemplate): Promise<boolean> {
+/** Takes one of the template's total (`issuedCount < totalQuantity`); false = sold out. */
+export async function takeOne(ctx: ActionContext, template: CouponTemplate): Promise<boolean> {
   const _ = ctx.db.command;
   const where =
     template.totalQuantity === null ? { _id: template._id } : { _id: template._id, issuedCount: _.lt(template.totalQuantity) };
@@ -30,7 +31,8 @@ async function takeOne(ctx: ActionContext, template: CouponTemplate): Promise<bo
   return updatedCount(res) === 1;
 }
 
-async function giveBack(ctx: ActionContext, template: CouponTemplate): Promise<void> {
+/** Gives one back to the template's total (the coupon was not issued after all). */
+export async function giveBack(ctx: ActionContext, template: CouponTemplate): Promise<void> {
   const _ = ctx.db.command;
   try {
     await ctx.db.collection(COUPON_TEMPLATES).where({ _id: template._id }).update({ data: { issuedCount: _.inc(-1) } });
@@ -45,15 +47,23 @@ export async function issueOne(
   openid: string,
   source: CouponSource,
   held?: number,
+  /** Community claims: the verified group and how many it claimed (its cap is taken by the caller, see community-claims.ts). */
+  community?: { groupId: string; claimedInGroup: number },
 ): Promise<IssueOutcome> {
   const now = ctx.now();
   const heldByUser = held ?? (await heldCounts(ctx.db, openid, [template._id])).get(template._id) ?? 0;
-  const refusal = issueRefusal(template, { now, source, heldByUser });
+  const refusal = issueRefusal(template, { now, source, heldByUser, ...(community ?? {}) });
   if (refusal) return { ok: false, reason: refusal };
   if (!(await takeOne(ctx, template))) return { ok: false, reason: 'SOLD_OUT' };
 
   for (let n = heldByUser + 1; n <= template.perUserLimit; n++) {
-    const coupon = issueCoupon(template, { id: couponSlotId(template._id, openid, n), openid, issuedAt: now, source });
+    const coupon = issueCoupon(template, {
+      id: couponSlotId(template._id, openid, n),
+      openid,
+      issuedAt: now,
+      source,
+      ...(community ? { groupId: community.groupId } : {}),
+    });
     try {
       await ctx.db.collection(USER_COUPONS).add({ data: coupon });
       ctx.log.info('coupon issued', { templateId: template._id, couponId: coupon._id, source });

@@ -8,7 +8,7 @@
  * time like `2024-06-01 12:30`. Values are cut to fit.
  */
 import type { OrderDoc } from '../../typings/shop/order';
-import { SUBSCRIBE_TEMPLATES, type SubscribeKind } from '../../miniprogram/config/subscribe';
+import { COUPON_SUBSCRIBE_TEMPLATES, SUBSCRIBE_TEMPLATES, type SubscribeKind } from '../../miniprogram/config/subscribe';
 import { formatFen } from '../domain/money';
 
 export type OrderMessageKind = SubscribeKind;
@@ -109,9 +109,37 @@ export function templateIdOf(kind: OrderMessageKind): string {
   return SUBSCRIBE_TEMPLATES[kind] ?? '';
 }
 
-/** Every configured template id (what notify.recordSubscription accepts). */
+/** Every configured template id (what notify.recordSubscription accepts): order messages and coupon messages. */
 export function knownTemplateIds(): Set<string> {
-  return new Set(ORDER_MESSAGE_KINDS.map(templateIdOf).filter((id) => id !== ''));
+  return new Set([...ORDER_MESSAGE_KINDS.map(templateIdOf), ...Object.values(COUPON_SUBSCRIBE_TEMPLATES)].filter((id) => id !== ''));
+}
+
+/** What the coupon expiring-soon reminder says (server/marketing/coupon-reminders.ts sends it). */
+export interface ExpiringCouponFacts {
+  title: string;
+  /** Coupons of the customer in this reminder (≥ 1). */
+  count: number;
+  validUntil: number;
+}
+
+/** 优惠券到期提醒: coupon name (`满30减5券 等2张`), expiry time, a tip. The page it opens is my coupons. */
+export const COUPON_EXPIRING_TEMPLATE = {
+  title: '优惠券到期提醒',
+  page: 'pages/my-coupons/index',
+  fields: {
+    thing1: (c: ExpiringCouponFacts) => {
+      const suffix = c.count > 1 ? ` 等${c.count}张` : '';
+      return fit(c.title || '优惠券', 20 - [...suffix].length) + suffix;
+    },
+    time2: (c: ExpiringCouponFacts) => formatShanghaiMinute(c.validUntil - 60_000),
+    thing3: () => thing('优惠券即将过期，记得使用哦'),
+  },
+} as const;
+
+export function couponMessageData(c: ExpiringCouponFacts): Record<string, { value: string }> {
+  const data: Record<string, { value: string }> = {};
+  for (const [key, value] of Object.entries(COUPON_EXPIRING_TEMPLATE.fields)) data[key] = { value: value(c) };
+  return data;
 }
 
 /** The `data` argument of subscribeMessage.send for an order. */

@@ -74,4 +74,8 @@ export interface OwnedCoupon {
   /** Set while locked / once used: the order holding it. */
   orderNo?: string;
   usedAt?: EpochMs;
+  /** Set by the expiry timer when it marked the coupon expired. */
+  expiredAt?: EpochMs;
+  /** The expiring-soon reminder (set once, by a conditional update: a coupon is reminded at most once). */
+  expiryReminder?: { status: 'pending' | 'sent' | 'skipped' | 'failed'; reason: string; at: EpochMs };
 }

@@ -6,6 +6,7 @@
  * price that changed between the quote and the submit is shown again instead of being charged. Coupons: the quote
  * asks for the engine's best coupon, the picker switches to none and back, and the order locks the chosen coupon.
  */
+import { dateText } from '../../utils/dates';
 import { loadPage, type PageHandle } from '../../../test/page-harness';
 import type { OwnedCoupon } from '../../../typings/marketing/coupon';
 import type { OpenApiService } from '../../../emulator/src/openapi';
@@ -185,6 +186,8 @@ it('applies the customer’s best coupon by default, switches to none and back, 
   await checkout.tap('#coupon');
   await checkout.waitFor((d) => d.couponPickerVisible === true);
   expect(checkout.text('#coupon-c-30-5')).toContain('-¥5.00');
+  // every coupon shows when it expires (the last day of its validity, in the phone's time zone)
+  expect(checkout.text('#coupon-expiry-c-30-5')).toBe(`有效期至 ${dateText(now + DAY - 1)}`);
   // the 满100减20 coupon is listed, greyed, with the engine's reason
   expect(checkout.data.couponRows.find((r: { couponId: string }) => r.couponId === 'c-100-20')).toMatchObject({ usable: false, valueText: '' });
   expect(checkout.text('#coupon-c-100-20')).toContain('满100减20');

@@ -13,6 +13,7 @@ import { getCart } from '../../services/cart';
 import { CloudError, userMessage } from '../../services/cloud';
 import { chooseAddress, createOrder, quoteCheckout, requestPayment } from '../../services/order';
 import { askOrderSubscriptions } from '../../services/order-subscribe';
+import { dateText } from '../../services/marketing';
 import { getShopSettings } from '../../services/shop';
 import { track } from '../../services/tracking';
 import { price } from '../../utils/money';
@@ -47,6 +48,8 @@ interface CouponRow {
   reasonText: string;
   selected: boolean;
   recommended: boolean;
+  /** `有效期至 2026-11-25`. */
+  expiryText: string;
 }
 
 const PROBLEM_TEXT: Record<QuoteProblem['code'], string> = {
@@ -79,6 +82,7 @@ function couponRows(pricing: QuotePricing): CouponRow[] {
     reasonText: o.usable ? '' : (o.message ?? '不可用'),
     selected: o.couponId === pricing.couponId,
     recommended: o.recommended,
+    expiryText: `有效期至 ${dateText(o.validUntil - 1)}`,
   }));
   // usable first (the most valuable on top), unusable greyed below
   return rows.sort((a, b) => Number(b.usable) - Number(a.usable));

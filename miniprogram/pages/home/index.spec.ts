@@ -30,11 +30,15 @@ it('opens goods, search, shop info and a category from the first screen', async 
   await page.tap('#featured-g-cheesecake');
   await page.tap('#search-entry');
   await page.tap('#shop-header');
+  await page.tap('#promo-new-user');
+  await page.tap('#promo-invite');
   expect(page.wx.callsTo('navigateTo')).toEqual([
     { url: '/pages/goods/index?id=g-americano' },
     { url: '/pages/goods/index?id=g-cheesecake' },
     { url: '/pages/search/index' },
     { url: '/pages/shop-info/index' },
+    { url: '/pages/new-user/index' },
+    { url: '/pages/invite/index' },
   ]);
   await page.tap('#category-c-dessert');
   expect(page.wx.callsTo('switchTab')).toEqual([{ url: '/pages/category/index' }]);

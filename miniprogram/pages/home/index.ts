@@ -80,6 +80,11 @@ Component({
       void this.load();
     },
 
+    onOpenPromo(e: WechatMiniprogram.TouchEvent) {
+      const url = String(e.currentTarget.dataset.url ?? '');
+      if (url) wx.navigateTo({ url });
+    },
+
     onOpenShopInfo() {
       wx.navigateTo({ url: '/pages/shop-info/index' });
     },

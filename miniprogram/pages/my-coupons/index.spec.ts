@@ -1,8 +1,11 @@
 /**
- * My coupons on the emulator (marketing function, coupons.mine): the available / used / expired tabs, an available
- * coupon past its validity listed as expired, and the link to the coupon centre.
+ * My coupons on the emulator (marketing function, coupons.mine): the available / in use / used / expired tabs, an
+ * available coupon past its validity listed as expired, every coupon's expiry date, the expiring-soon reminder
+ * subscription, and the link to the coupon centre.
  */
 import { loadPage, type PageHandle } from '../../../test/page-harness';
+import { COUPON_SUBSCRIBE_TEMPLATES } from '../../config/subscribe';
+import { dateText } from '../../utils/dates';
 import type { OwnedCoupon } from '../../../typings/marketing/coupon';
 import { type OrderTestEnv, startOrderEnv } from '../../../server/orders/test-support';
 
@@ -34,6 +37,7 @@ beforeAll(async () => {
     owned('c-ok', {}),
     owned('c-used', { status: 'used', orderNo: 'KD1', usedAt: now - DAY }),
     owned('c-late', { validUntil: now - DAY }),
+    owned('c-held', { status: 'locked', orderNo: 'KD-HOLD-1' }),
     owned('c-other', { openid: 'o-someone-else' }),
   ] as unknown as Record<string, unknown>[]);
 });
@@ -53,6 +57,13 @@ it('lists the customer’s coupons by tab', async () => {
   expect(page.data.status).toBe('ready');
   expect(page.data.rows.map((r: { couponId: string }) => r.couponId)).toEqual(['c-ok']);
   expect(page.text('#coupon-c-ok')).toContain('满30减5');
+  expect(page.text('#expiry-c-ok')).toBe(`${dateText(env.emu.clock.now() + DAY - 1)} 到期`);
+
+  await page.tap('#tab-locked');
+  await page.waitFor((d) => d.status === 'ready', LOAD_MS);
+  expect(page.data.rows.map((r: { couponId: string }) => r.couponId)).toEqual(['c-held']);
+  expect(page.text('#coupon-c-held')).toContain('KD-HOLD-1');
+  expect(page.exists('#expiry-c-held')).toBe(true);
 
   await page.tap('#tab-used');
   await page.waitFor((d) => d.status === 'ready', LOAD_MS);
@@ -65,4 +76,17 @@ it('lists the customer’s coupons by tab', async () => {
 
   await page.tap('#open-centre');
   expect(page.wx.callsTo('navigateTo')).toEqual([{ url: '/pages/coupons/index' }]);
+});
+
+it('asks for the expiring-soon reminder and records the authorisation', async () => {
+  page = await loadPage('pages/my-coupons/index', {
+    emulator: env.emu,
+    openid: CUSTOMER,
+    wx: { requestSubscribeMessage: (o: { tmplIds: string[]; success?: (r: unknown) => void }) => o.success?.({ [o.tmplIds[0]!]: 'accept', errMsg: 'requestSubscribeMessage:ok' }) },
+  });
+  await page.waitFor((d) => d.status === 'ready', LOAD_MS);
+  await page.tap('#remind');
+  await page.waitFor((d) => d.reminderOn === true, LOAD_MS);
+  expect(page.wx.callsTo('requestSubscribeMessage')).toEqual([expect.objectContaining({ tmplIds: [COUPON_SUBSCRIBE_TEMPLATES.coupon_expiring] })]);
+  expect(env.coll('subscriptions').byId(`${CUSTOMER}|${COUPON_SUBSCRIBE_TEMPLATES.coupon_expiring}`)).toMatchObject({ count: 1 });
 });

@@ -1,21 +1,28 @@
-// My coupons: tabs available / used / expired (an available coupon past its validity shows as expired, decided by
-// the server). Links to the coupon centre.
+// My coupons: tabs available / in use (locked by an unpaid order) / used / expired (an available coupon past its
+// validity shows as expired, decided by the server); every coupon shows its expiry date. 到期提醒 asks for the
+// expiring-soon subscription message. Links to the coupon centre.
 import type { OwnedCoupon, OwnedCouponStatus } from '../../../typings/marketing/coupon';
 import { userMessage } from '../../services/cloud';
+import { askCouponReminder } from '../../services/coupon-subscribe';
 import { benefitText, dateText, myCoupons } from '../../services/marketing';
 
 type Status = 'loading' | 'ready' | 'error';
-type Tab = Exclude<OwnedCouponStatus, 'locked'>;
+type Tab = OwnedCouponStatus;
 
 interface Row {
   couponId: string;
   title: string;
   benefitText: string;
   validText: string;
+  /** `2026-11-25 到期`. */
+  expiryText: string;
+  /** In use: the order holding it. */
+  orderNo: string;
 }
 
 const TABS: Array<{ tab: Tab; label: string }> = [
   { tab: 'available', label: '可使用' },
+  { tab: 'locked', label: '使用中' },
   { tab: 'used', label: '已使用' },
   { tab: 'expired', label: '已过期' },
 ];
@@ -26,6 +33,8 @@ function row(c: OwnedCoupon): Row {
     title: c.title,
     benefitText: benefitText(c.benefit),
     validText: `${dateText(c.validFrom)} 至 ${dateText(c.validUntil - 1)}`,
+    expiryText: `${dateText(c.validUntil - 1)} 到期`,
+    orderNo: c.orderNo ?? '',
   };
 }
 
@@ -36,6 +45,7 @@ Component({
     tabs: TABS,
     tab: 'available' as Tab,
     rows: [] as Row[],
+    reminderOn: false,
   },
 
   methods: {
@@ -61,6 +71,12 @@ Component({
       if (tab === this.data.tab) return;
       this.setData({ tab, rows: [] });
       void this.load();
+    },
+
+    async onRemind(): Promise<void> {
+      const on = await askCouponReminder();
+      this.setData({ reminderOn: on });
+      wx.showToast({ title: on ? '将在优惠券到期前提醒你' : '未开启提醒', icon: 'none' });
     },
 
     onOpenCentre() {

@@ -71,11 +71,18 @@ it('links to each order tab', async () => {
   ]);
 });
 
-it('links to my coupons and the coupon centre', async () => {
+it('links to my coupons, the coupon centre, the invite page and the new-user zone', async () => {
   const p = await open('o-user');
   await p.tap('#my-coupons');
   await p.tap('#coupon-centre');
-  expect(p.wx.callsTo('navigateTo')).toEqual([{ url: '/pages/my-coupons/index' }, { url: '/pages/coupons/index' }]);
+  await p.tap('#invite');
+  await p.tap('#new-user');
+  expect(p.wx.callsTo('navigateTo')).toEqual([
+    { url: '/pages/my-coupons/index' },
+    { url: '/pages/coupons/index' },
+    { url: '/pages/invite/index' },
+    { url: '/pages/new-user/index' },
+  ]);
 });
 
 it('links to the member centre, my points and the member zone', async () => {

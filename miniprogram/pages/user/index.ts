@@ -122,6 +122,11 @@ Component({
       wx.navigateTo({ url: '/pages/my-coupons/index' });
     },
 
+    onOpenPage(e: WechatMiniprogram.TouchEvent) {
+      const url = String(e.currentTarget.dataset.url ?? '');
+      if (url) wx.navigateTo({ url });
+    },
+
     onOpenCouponCentre() {
       wx.navigateTo({ url: '/pages/coupons/index' });
     },

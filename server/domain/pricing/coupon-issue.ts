@@ -53,7 +53,7 @@ export function issueRefusal(template: CouponTemplate, facts: IssueFacts): Issue
   }
   if (template.totalQuantity !== null && template.issuedCount >= template.totalQuantity) return 'SOLD_OUT';
   if (facts.heldByUser >= template.perUserLimit) return 'PER_USER_LIMIT';
-  if (facts.source === 'community' && template.perGroupLimit !== undefined && (facts.claimedInGroup ?? 0) >= template.perGroupLimit) {
+  if (facts.source === 'community' && typeof template.perGroupLimit === 'number' && (facts.claimedInGroup ?? 0) >= template.perGroupLimit) {
     return 'GROUP_LIMIT';
   }
   return null;
