@@ -50,12 +50,17 @@ export async function openDashboard(ctx: ActionContext): Promise<Dashboard> {
 }
 
 export async function overview(input: OverviewInput, d: Dashboard): Promise<OverviewResult> {
-  const days = daysFrom(addDays(d.today, -((input.days ?? 30) - 1)), d.today);
-  const { byDay } = await loadDayRollups(d.ctx.db, days[0], d.today, d.live, TOTALS);
   const yesterdayKey = addDays(d.today, -1);
+  const days = daysFrom(addDays(yesterdayKey, -((input.days ?? 30) - 1)), yesterdayKey);
+  const [{ byDay }, live] = await Promise.all([
+    loadDayRollups(d.ctx.db, days[0], yesterdayKey, d.live, TOTALS),
+    liveRollup(d.ctx.db, d.today, d.settings.timeZone, d.now, { sameTimeYesterday: true }),
+  ]);
+  // yesterday has no document before tonight's rollup has run (until 02:00): then it is live too
   const yesterday = byDay.get(yesterdayKey) ?? (await liveRollup(d.ctx.db, yesterdayKey, d.settings.timeZone, d.now));
-  if (!byDay.has(yesterdayKey)) byDay.set(yesterdayKey, yesterday);
-  return overviewOf(days, byDay, yesterday, { asOf: d.now, timeZone: d.settings.timeZone });
+  byDay.set(yesterdayKey, yesterday);
+  const sameTimeYesterday = live.sameTimeYesterday!;
+  return overviewOf(days, byDay, { today: d.today, totals: live.totals, asOf: live.computedAt, sameTimeYesterday }, { day: yesterdayKey, totals: yesterday.totals }, d.settings.timeZone);
 }
 
 const statsIdOf = (p: Period) => periodStatsId(p.kind, p.key);

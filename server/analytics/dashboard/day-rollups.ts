@@ -3,9 +3,14 @@
  * key; ⌈days / 1000⌉ requests, O(days), never the events), and for TODAY a live rollup computed from today's facts
  * (rollup/day-facts-reader.ts + domain/daily-rollup.ts), since tonight's rollup has not run yet. Future days have
  * none. The live rollup is kept for LIVE_TTL_MS in `analytics_live/<day>` so the several actions a dashboard page
- * calls on opening read today's facts once, not once each. Also the `analytics_periods` documents by id.
+ * calls on opening read today's facts once, not once each. The overview also wants YESTERDAY UP TO THE SAME SHOP
+ * TIME (a fair "today vs yesterday" in the morning): a rollup of yesterday's facts before the same time of day as the
+ * live rollup's computedAt, cut off there (readDayFacts / rollupDay `until`), kept in the same `analytics_live/<today>`
+ * document, so within one cache period yesterday's facts are read at most once too. Also the `analytics_periods`
+ * documents by id.
  */
-import type { DailyRollup } from '../../../typings/shop/analytics';
+import type { DailyRollup, DayMetrics } from '../../../typings/shop/analytics';
+import type { EpochMs } from '../../../typings/shop/common';
 import type { Database } from '../../lib/cloud';
 import { readByIds, readEvery } from '../db-reads';
 import { rollupDay } from '../domain/daily-rollup';
@@ -13,7 +18,7 @@ import type { PeriodStats } from '../domain/period-stats';
 import { readDayFacts } from '../rollup/day-facts-reader';
 import { PERIODS } from '../rollup/period-stats-store';
 import { ROLLUPS } from '../rollup/rollup-job';
-import type { DayKey } from '../domain/shop-calendar';
+import { addDays, dayRange, type DayKey } from '../domain/shop-calendar';
 
 export interface DayRollups {
   /** day → rollup (stored, or live for today). */
@@ -26,14 +31,59 @@ export const LIVE = 'analytics_live';
 /** How long a live rollup of today is reused (the dashboard says "as of" its computedAt). */
 export const LIVE_TTL_MS = 2 * 60_000;
 
+/** Yesterday's totals up to the same shop time as a live rollup of today (`until` excluded). */
+export interface SameTimeYesterday {
+  day: DayKey;
+  until: EpochMs;
+  totals: DayMetrics;
+}
+
+/** A live rollup, with yesterday up to the same time when asked for. */
+export type LiveRollup = DailyRollup & { sameTimeYesterday?: SameTimeYesterday };
+
+/**
+ * The instant of `yesterday` at the same shop time as `asOf` on `today`: yesterday's start + the time elapsed since
+ * today's start (= asOf − 24 h, except across a daylight-saving change), at most yesterday's end.
+ */
+export function sameShopTimeYesterday(today: DayKey, asOf: EpochMs, tz: string): EpochMs {
+  const y = dayRange(addDays(today, -1), tz);
+  return Math.min(y.end, y.start + Math.max(0, asOf - dayRange(today, tz).start));
+}
+
+async function sameTimeYesterdayOf(db: Database, today: DayKey, tz: string, asOf: EpochMs): Promise<SameTimeYesterday> {
+  const day = addDays(today, -1);
+  const until = sameShopTimeYesterday(today, asOf, tz);
+  const { totals } = rollupDay(day, await readDayFacts(db, day, tz, { until }), { timeZone: tz, now: asOf, until });
+  return { day, until, totals };
+}
+
 /**
  * A live rollup of `day` from its facts (reads the day's visits, events, users and orders), or the one computed
- * less than LIVE_TTL_MS ago (one read).
+ * less than LIVE_TTL_MS ago (one read; for a past day, only one computed after the day ended). With
+ * `sameTimeYesterday`, also the day before up to the same shop time as the rollup's computedAt (computed with it, or
+ * added to the kept one: yesterday's facts are read once per kept rollup).
  */
-export async function liveRollup(db: Database, day: DayKey, tz: string, now: number): Promise<DailyRollup> {
-  const [kept] = await readByIds<DailyRollup>(db, LIVE, [day]);
-  if (kept && kept.timeZone === tz && Math.abs(now - kept.computedAt) < LIVE_TTL_MS) return { ...kept, _id: day, day };
-  const rollup = rollupDay(day, await readDayFacts(db, day, tz), { timeZone: tz, now });
+export async function liveRollup(
+  db: Database,
+  day: DayKey,
+  tz: string,
+  now: number,
+  opts: { sameTimeYesterday?: boolean } = {},
+): Promise<LiveRollup> {
+  const [kept] = await readByIds<LiveRollup>(db, LIVE, [day]);
+  const dayEnd = dayRange(day, tz).end;
+  const fresh = kept && kept.timeZone === tz && Math.abs(now - kept.computedAt) < LIVE_TTL_MS && (now < dayEnd || kept.computedAt >= dayEnd);
+  if (fresh && (!opts.sameTimeYesterday || kept.sameTimeYesterday)) return { ...kept, _id: day, day };
+  let rollup: LiveRollup;
+  if (fresh) {
+    rollup = { ...kept, _id: day, day, sameTimeYesterday: await sameTimeYesterdayOf(db, day, tz, kept.computedAt) };
+  } else {
+    const [facts, sameTime] = await Promise.all([
+      readDayFacts(db, day, tz),
+      opts.sameTimeYesterday ? sameTimeYesterdayOf(db, day, tz, now) : undefined,
+    ]);
+    rollup = { ...rollupDay(day, facts, { timeZone: tz, now }), ...(sameTime ? { sameTimeYesterday: sameTime } : {}) };
+  }
   const { _id, ...data } = rollup;
   await db.collection(LIVE).doc(_id).set({ data });
   return rollup;
