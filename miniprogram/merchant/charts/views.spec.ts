@@ -18,12 +18,14 @@ const metrics = (m: Partial<DayMetrics>): DayMetrics => ({
   payingCustomers: 0, orders: 0, gmvFen: 0, refunds: 0, refundFen: 0, ...m,
 });
 
-it('today vs yesterday cards and the trend', () => {
+it('today vs yesterday cards (against the same time, the whole day beside) and the trend', () => {
   const today = headline({ visitors: 120, orders: 9, gmvFen: 45_030, aovFen: 5003, conversion: 0.075 });
   const yesterday = headline({ visitors: 100, orders: 12, gmvFen: 45_030, aovFen: 3753, conversion: 0.1 });
-  const cards = headlineCards(today, yesterday, { visitors: 0.2, newUsers: null, payingCustomers: null, orders: -0.25, gmvFen: 0, refunds: null, refundFen: null, aovFen: 0.333, conversion: -0.25 });
+  const wholeYesterday = headline({ visitors: 260, orders: 30, gmvFen: 120_000, aovFen: 4000, conversion: 0.09 });
+  const cards = headlineCards(today, yesterday, wholeYesterday, { visitors: 0.2, newUsers: null, payingCustomers: null, orders: -0.25, gmvFen: 0, refunds: null, refundFen: null, aovFen: 0.333, conversion: -0.25 });
   const byKey = Object.fromEntries(cards.map((c) => [c.key, c]));
-  expect(byKey.visitors).toMatchObject({ label: '访客', value: '120', previous: '100', change: { text: '↑20.0%', trend: 'up' } });
+  expect(byKey.visitors).toMatchObject({ label: '访客', value: '120', previous: '100', fullDay: '260', change: { text: '↑20.0%', trend: 'up' } });
+  expect(byKey.gmvFen).toMatchObject({ previous: '¥450.30', fullDay: '¥1,200.00' });
   expect(byKey.orders.change).toEqual({ text: '↓25.0%', trend: 'down' });
   expect(byKey.gmvFen).toMatchObject({ value: '¥450.30', change: { text: '持平' } });
   expect(byKey.conversion.value).toBe('7.5%');

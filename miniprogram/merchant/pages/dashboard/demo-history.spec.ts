@@ -26,14 +26,14 @@ afterAll(async () => {
   await emu?.stop();
 });
 
-it('yesterday is the rollup document, the trend has 30 days of data', async () => {
+it('yesterday\'s whole day is the rollup document, the trend has 30 completed days of data', async () => {
   page = await loadPage('merchant/pages/dashboard/index', { emulator: emu, openid: DEMO_STAFF });
   await page.waitFor((d) => d.status === 'ready');
-  const yesterday = page.data.trend[page.data.trend.length - 2].day as string;
+  const yesterday = page.data.trend[page.data.trend.length - 1].day as string;
   const doc = emu.service<DatabaseService>('database').collection('analytics_daily').findOne({ _id: yesterday }) as unknown as DailyRollup;
   expect(doc.totals.visitors).toBeGreaterThan(0);
-  expect(page.text('#card-visitors .dash-kpi__prev')).toBe(`昨日 ${countText(doc.totals.visitors)}`);
-  expect(page.text('#card-gmvFen .dash-kpi__prev')).toBe(`昨日 ${yuanText(doc.totals.gmvFen)}`);
+  expect(page.text('#card-visitors .dash-kpi__full')).toBe(`昨日全天 ${countText(doc.totals.visitors)}`);
+  expect(page.text('#card-gmvFen .dash-kpi__full')).toBe(`昨日全天 ${yuanText(doc.totals.gmvFen)}`);
   const trend = page.data.trend as Array<{ hasData: boolean; visitors: number }>;
   expect(trend).toHaveLength(30);
   expect(trend.every((p) => p.hasData)).toBe(true);
