@@ -239,9 +239,24 @@ export interface SegmentMembersInput {
   limit?: number;
 }
 
+/** A member of a segment as the owner recognises them (facts as of the last nightly rollup). */
+export interface SegmentMemberView {
+  openid: OpenId;
+  /** The nickname of the user's profile; absent when they never set one. */
+  nickname?: string;
+  /** Shop day of their last visit / last paid order; absent when none. */
+  lastVisitDay?: DayKey;
+  lastOrderDay?: DayKey;
+  /** Paid orders in all. */
+  paidOrders: number;
+  /** Distinct shop days with a visit. */
+  visitDays: number;
+}
+
 export interface SegmentMembersResult {
   segment: SegmentName;
-  openids: OpenId[];
+  /** In openid order (the cursor's order). */
+  members: SegmentMemberView[];
   /** Absent on the last page. */
   nextCursor?: string;
 }

@@ -7,7 +7,7 @@ import { funnelChart, funnelRows } from './funnel-view';
 import { headlineCards, trendChart } from './overview-view';
 import { comparisonChart, distinctRows, periodHeading, reportRows } from './report-view';
 import { cellAlpha, cohortTable } from './retention-view';
-import { segmentRing, segmentRows, segmentSeries } from './segments-view';
+import { memberRows, segmentRing, segmentRows, segmentSeries } from './segments-view';
 import { legendOf } from './uoptions';
 
 const headline = (h: Partial<Headline>): Headline => ({
@@ -142,4 +142,16 @@ it('shop days on the client', () => {
   expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
   expect(lastDays('2026-03-31', 7)).toEqual({ from: '2026-03-25', to: '2026-03-31' });
   expect(daysBetween('2026-02-27', '2026-03-02')).toBe(3);
+});
+
+it('segment members as the owner recognises them: nickname, last visit / order, paid orders; openid short and secondary', () => {
+  expect(
+    memberRows([
+      { openid: 'oAbCdEf123456', nickname: '安安', lastVisitDay: '2026-04-06', lastOrderDay: '2026-03-31', paidOrders: 2, visitDays: 3 },
+      { openid: 'oXyZ987654', lastVisitDay: '2026-03-30', paidOrders: 0, visitDays: 1 },
+    ]),
+  ).toEqual([
+    { openid: 'oAbCdEf123456', name: '安安', named: true, detail: '最近访问 04-06 · 最近下单 03-31 · 付款 2 单', shortId: 'ID …123456' },
+    { openid: 'oXyZ987654', name: '未设置昵称', named: false, detail: '最近访问 03-30 · 没下过单', shortId: 'ID …987654' },
+  ]);
 });

@@ -132,6 +132,7 @@ export async function segmentMembers(input: SegmentMembersInput, d: Dashboard): 
   const page = await segmentMembersPage(d.ctx.db, input.segment, d.today, d.settings.segments, {
     ...(input.cursor ? { cursor: input.cursor } : {}),
     limit: input.limit ?? DEFAULT_MEMBERS_PAGE,
+    timeZone: d.settings.timeZone,
   });
   return { segment: input.segment, ...page };
 }

@@ -203,12 +203,20 @@ describe('after the whole history is rolled up (today 04-07 12:00)', () => {
     expect(s.series[0].counts).toEqual({ new_first_visit: 1, new_returning: 0, active_customer: 1, at_risk: 0, churned: 0 });
     expect((await staff('segments.get', { days: 10 })).series[0]).toEqual({ day: '2026-03-28', counts: null });
 
+    // B (one visit 03-30 23:30) and D (one visit 03-31 12:00; their order was never paid), no nickname set
     const p1 = await staff('segments.members', { segment: 'new_first_visit', limit: 1 });
-    expect(p1).toEqual({ segment: 'new_first_visit', openids: ['B'], nextCursor: 'B' });
+    expect(p1).toEqual({ segment: 'new_first_visit', members: [{ openid: 'B', lastVisitDay: '2026-03-30', paidOrders: 0, visitDays: 1 }], nextCursor: 'B' });
     const p2 = await staff('segments.members', { segment: 'new_first_visit', limit: 1, cursor: 'B' });
-    expect(p2.openids).toEqual(['D']);
-    expect(await staff('segments.members', { segment: 'new_first_visit', cursor: 'D' })).toEqual({ segment: 'new_first_visit', openids: [] });
-    expect((await staff('segments.members', { segment: 'active_customer' })).openids).toEqual(['A', 'C']);
+    expect(p2.members).toEqual([{ openid: 'D', lastVisitDay: '2026-03-31', paidOrders: 0, visitDays: 1 }]);
+    expect(await staff('segments.members', { segment: 'new_first_visit', cursor: 'D' })).toEqual({ segment: 'new_first_visit', members: [] });
+    // A 安安: visits 03-30, 03-31, 04-06, paid 03-30 23:30 and 03-31 23:30; C 陈晨: visits 03-31, 04-01, paid 00:30 on each
+    const active = await env.call('analytics', 'segments.members', { segment: 'active_customer' }, STAFF_OPENID);
+    expect((active.reply as any).data.members).toEqual([
+      { openid: 'A', nickname: '安安', lastVisitDay: '2026-04-06', lastOrderDay: '2026-03-31', paidOrders: 2, visitDays: 3 },
+      { openid: 'C', nickname: '陈晨', lastVisitDay: '2026-04-01', lastOrderDay: '2026-04-01', paidOrders: 2, visitDays: 2 },
+    ]);
+    // the staff check, the settings, one page of customer_facts, the page's users in one `_id in [...]` read
+    expect((await env.quota(active.invocationId)).dbReadRequests).toBe(4);
   });
 
   it('reports.export: a CSV with a BOM in cloud storage, one row per day', async () => {
@@ -222,6 +230,8 @@ describe('after the whole history is rolled up (today 04-07 12:00)', () => {
     expect(lines[2]).toMatch(/^2026-03-31,3,2,2,2,6000,0,0,3000,/);
     const members = await staff('reports.export', { report: 'segment_members', params: { segment: 'active_customer' } });
     expect(members.rows).toBe(2);
+    const memberLines = (await (await fetch(members.tempFileURL)).text()).replace(BOM, '').trimEnd().split('\r\n');
+    expect(memberLines).toEqual(['昵称,最近访问,最近下单,付款订单数,访问天数,分群,openid', '安安,2026-04-06,2026-03-31,2,3,active_customer,A', '陈晨,2026-04-01,2026-04-01,2,2,active_customer,C']);
     const ch = await staff('reports.export', { report: 'channels', params: { from: '2026-03-30', to: '2026-04-06', dimension: 'qrCodes' } });
     expect(ch.rows).toBe(1);
     for (const report of [

@@ -223,11 +223,18 @@ describe('the reports on 04-07 at 12:00, 03-30 to 04-06 rolled up', () => {
 
     await page.tap('#segment-active_customer');
     await page.waitFor((d) => d.members.length === 2);
-    expect(page.data.members).toEqual(['A', 'C']);
+    // A 安安 and C 陈晨 by their nicknames, with their last visit, last order and paid orders
+    expect(page.text('#member-A')).toBe('安安ID …A最近访问 04-06 · 最近下单 03-31 · 付款 2 单');
+    expect(page.text('#member-C .seg-member__name')).toBe('陈晨');
+    expect(page.text('#member-C .seg-member__detail')).toBe('最近访问 04-01 · 最近下单 04-01 · 付款 2 单');
     await page.tap('#send-coupon');
     await page.waitFor((d) => d.grantNote !== '' && !d.granting);
     expect(page.text('#grant-note')).toBe('已发出 2 张');
     writePreviewIfAsked(page, 'merchant/pages/segments/index', { charts: ['#ring', '#series'] });
+    // B and D have no nickname: said so, with the end of the openid to tell them apart
+    await page.tap('#segment-new_first_visit');
+    await page.waitFor((d) => d.segment === 'new_first_visit' && d.members.length === 2);
+    expect(page.text('#member-B')).toBe('未设置昵称ID …B最近访问 03-30 · 没下过单');
     const owned = env.coll('user_coupons').find({ templateId: 't-back' }) as Array<{ openid: string }>;
     expect(owned.map((c) => c.openid).sort()).toEqual(['A', 'C']);
   });
