@@ -41,9 +41,19 @@ it('yesterday\'s whole day is the rollup document, the trend has 30 completed da
   writePreviewIfAsked(page, 'merchant/pages/dashboard/index', { charts: ['#trend'], title: 'demo' });
 });
 
+it('segments: the members of a segment by nickname, with their last visit and order', async () => {
+  page = await loadPage('merchant/pages/segments/index', { emulator: emu, openid: DEMO_STAFF, query: { segment: 'at_risk' } });
+  await page.waitFor((d) => d.status === 'ready' && d.members.length > 0);
+  const members = page.data.members as Array<{ name: string; named: boolean; detail: string }>;
+  expect(members.length).toBe(50);
+  expect(members.filter((m) => m.named).length).toBeGreaterThan(25);
+  expect(members.every((m) => /^最近访问 \d\d-\d\d/.test(m.detail))).toBe(true);
+  for (const sel of ['#ring', '#series']) expect(page.comp.querySelector(sel).instance.options).toBeDefined();
+  writePreviewIfAsked(page, 'merchant/pages/segments/index', { charts: ['#ring', '#series'] });
+});
+
 it.each([
   ['funnel', ['#funnel']],
-  ['segments', ['#ring', '#series']],
   ['channels', ['#channels']],
   ['retention', []],
   ['report', ['#comparison']],
