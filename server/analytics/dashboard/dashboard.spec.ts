@@ -101,6 +101,28 @@ describe('dashboard.overview (04-01 live, against 03-31 rolled up)', () => {
   });
 });
 
+describe('dashboard.overview at 01:00 on 04-01, before the nightly rollup of 03-31', () => {
+  beforeAll(async () => {
+    env = await startAnalyticsEnv({ clockStart: at('2026-04-01', '01:00'), rollup: { from: '2026-03-30', to: '2026-03-30' } });
+  }, 60_000);
+  afterAll(() => env?.stop());
+
+  it('compares the first hour with yesterday\'s first hour; yesterday\'s whole day is live too', async () => {
+    const o = await staff('dashboard.overview', { days: 7 });
+    // 04-01 00:00–01:00: C visits at 00:20 and pays 4000 at 00:30 (the refund is at 08:30, not yet)
+    expect(o.today).toMatchObject({ visitors: 1, orders: 1, gmvFen: 4000, refunds: 0 });
+    // 03-31 00:00–01:00: C arrives (new) at 00:30 and pays 5000 at 00:30
+    expect(o.yesterdaySameTime).toEqual({
+      day: '2026-03-31', until: o.asOf - DAY,
+      visitors: 1, newUsers: 1, payingCustomers: 1, orders: 1, gmvFen: 5000, refunds: 0, refundFen: 0, aovFen: 5000, conversion: 1,
+    });
+    expect(o.yesterday).toMatchObject({ day: '2026-03-31', visitors: 3, orders: 2, gmvFen: 6000 });
+    expect(o.change).toMatchObject({ visitors: 0, orders: 0, newUsers: -1, conversion: 0 });
+    expect(o.change.gmvFen).toBeCloseTo(-0.2);
+    expect(o.trend.slice(-2).map((p: any) => [p.day, p.hasData, p.gmvFen])).toEqual([['2026-03-30', true, 3000], ['2026-03-31', true, 6000]]);
+  });
+});
+
 describe('after the whole history is rolled up (today 04-07 12:00)', () => {
   beforeAll(async () => {
     env = await startAnalyticsEnv({ clockStart: at('2026-04-07', '12:00'), rollup: { from: '2026-03-30', to: '2026-04-06' } });

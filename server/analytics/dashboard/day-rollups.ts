@@ -58,7 +58,7 @@ async function sameTimeYesterdayOf(db: Database, today: DayKey, tz: string, asOf
 }
 
 /**
- * A live rollup of `day` from its facts (reads the day's visits, events, users and orders), or the one computed
+ * A live rollup of `day` from its facts up to `now` (reads the day's visits, events, users and orders), or the one computed
  * less than LIVE_TTL_MS ago (one read; for a past day, only one computed after the day ended). With
  * `sameTimeYesterday`, also the day before up to the same shop time as the rollup's computedAt (computed with it, or
  * added to the kept one: yesterday's facts are read once per kept rollup).
@@ -78,11 +78,13 @@ export async function liveRollup(
   if (fresh) {
     rollup = { ...kept, _id: day, day, sameTimeYesterday: await sameTimeYesterdayOf(db, day, tz, kept.computedAt) };
   } else {
+    // up to now (inclusive): nothing stamped later counts yet, as for the same time yesterday
+    const until = now + 1;
     const [facts, sameTime] = await Promise.all([
-      readDayFacts(db, day, tz),
+      readDayFacts(db, day, tz, { until }),
       opts.sameTimeYesterday ? sameTimeYesterdayOf(db, day, tz, now) : undefined,
     ]);
-    rollup = { ...rollupDay(day, facts, { timeZone: tz, now }), ...(sameTime ? { sameTimeYesterday: sameTime } : {}) };
+    rollup = { ...rollupDay(day, facts, { timeZone: tz, now, until }), ...(sameTime ? { sameTimeYesterday: sameTime } : {}) };
   }
   const { _id, ...data } = rollup;
   await db.collection(LIVE).doc(_id).set({ data });
