@@ -2,7 +2,8 @@
  * The dashboard's first screen from `dashboard.overview` (pure): cards of today so far against yesterday up to the
  * same time (↑/↓ change), with yesterday's whole day as secondary text, and the trend of the completed days as a
  * chart (people: visitors, new users, orders; or money: GMV). Today is not a point of the trend: a day not yet over
- * would drop towards zero at the end of the line and read like a collapse; its numbers are on the cards.
+ * would drop towards zero at the end of the line and read like a collapse; its numbers are on the cards. Days
+ * without data are gaps, not zeros.
  */
 import type { Headline, HeadlineName, OverviewResult } from '../../../typings/api/analytics';
 import type { CategoryChartSpec } from './chart-spec';
@@ -54,18 +55,20 @@ export function comparisonNote(asOf: string): string {
 
 export type TrendMetric = 'people' | 'gmv';
 
+/** A day without a rollup (the shop not open yet, or a rollup that did not run) is a gap in the line, not a zero. */
 export function trendChart(trend: OverviewResult['trend'], metric: TrendMetric): CategoryChartSpec {
   const categories = trend.map((p) => periodLabel(p.day));
+  const values = (of: (p: OverviewResult['trend'][number]) => number) => trend.map((p) => (p.hasData ? of(p) : null));
   if (metric === 'gmv') {
-    return { kind: 'line', categories, series: [{ name: '成交额', unit: 'fen', values: trend.map((p) => p.gmvFen) }] };
+    return { kind: 'line', categories, series: [{ name: '成交额', unit: 'fen', values: values((p) => p.gmvFen) }] };
   }
   return {
     kind: 'line',
     categories,
     series: [
-      { name: '访客', unit: 'count', values: trend.map((p) => p.visitors) },
-      { name: '新用户', unit: 'count', values: trend.map((p) => p.newUsers) },
-      { name: '订单', unit: 'count', values: trend.map((p) => p.orders) },
+      { name: '访客', unit: 'count', values: values((p) => p.visitors) },
+      { name: '新用户', unit: 'count', values: values((p) => p.newUsers) },
+      { name: '订单', unit: 'count', values: values((p) => p.orders) },
     ],
   };
 }

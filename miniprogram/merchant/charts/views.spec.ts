@@ -45,6 +45,9 @@ it('today vs yesterday cards (against the same time, the whole day beside) and t
     ],
   });
   expect(trendChart(trend, 'gmv').series).toEqual([{ name: '成交额', unit: 'fen', values: [990, 2970] }]);
+  // a day without a rollup is a gap, not a zero that would look like a bad day
+  const gap = [{ ...trend[0], day: '2026-03-29', hasData: false }, ...trend];
+  expect(trendChart(gap, 'gmv').series[0].values).toEqual([null, 990, 2970]);
 });
 
 it('a period report against the previous one', () => {

@@ -59,17 +59,18 @@ describe('the dashboard on 04-01 at 18:00, 03-30 and 03-31 rolled up', () => {
     expect(page.exists('#card-orders .dash-flat')).toBe(true);
     expect(page.exists('#card-conversion .dash-up')).toBe(true);
 
-    // the trend: the 30 days ending yesterday (today, not over, is left out), visitors of 03-29 / 03-30 / 03-31 = 0 / 2 / 3
+    // the trend: the 30 days ending yesterday (today, not over, is left out), visitors of 03-30 / 03-31 = 2 / 3; the
+    // days before have no rollup: gaps, not zeros
     const people = chartOptions(page, '#trend');
     expect(people.categories).toHaveLength(30);
     expect(people.categories.slice(-3)).toEqual(['03-29', '03-30', '03-31']);
     expect(people.series.map((s: { name: string }) => s.name)).toEqual(['访客', '新用户', '订单']);
-    expect(people.series[0].data.slice(-3)).toEqual([0, 2, 3]);
+    expect(people.series[0].data.slice(-3)).toEqual([null, 2, 3]);
     expect(page.text('#trend')).toContain('访客合计 5');
     expect(page.text('#trend-note')).toContain('今天还没过完');
     await page.tap('#metric-gmv');
     const money = chartOptions(page, '#trend');
-    expect(money.series[0].data.slice(-3)).toEqual([0, 3000, 6000]);
+    expect(money.series[0].data.slice(-3)).toEqual([null, 3000, 6000]);
     expect(money.series[0].formatter(6000)).toBe('¥60.00');
     expect(money.yAxis.data[0].formatter(6000)).toBe('¥60');
     expect(page.text('#trend')).toContain('成交额合计 ¥90.00');
