@@ -108,7 +108,11 @@ describe('dashboard.overview at 01:00 on 04-01, before the nightly rollup of 03-
   afterAll(() => env?.stop());
 
   it('compares the first hour with yesterday\'s first hour; yesterday\'s whole day is live too', async () => {
-    const o = await staff('dashboard.overview', { days: 7 });
+    const { reply, invocationId } = await env.call('analytics', 'dashboard.overview', { days: 7 }, STAFF_OPENID);
+    const o = (reply as any).data;
+    // staff, settings, the trend's range, analytics_live of 04-01 and of 03-31, today's facts (8 requests) and
+    // yesterday's facts read ONCE (8) for both its whole day and its first hour
+    expect((await env.quota(invocationId)).dbReadRequests).toBe(5 + 8 + 8);
     // 04-01 00:00–01:00: C visits at 00:20 and pays 4000 at 00:30 (the refund is at 08:30, not yet)
     expect(o.today).toMatchObject({ visitors: 1, orders: 1, gmvFen: 4000, refunds: 0 });
     // 03-31 00:00–01:00: C arrives (new) at 00:30 and pays 5000 at 00:30

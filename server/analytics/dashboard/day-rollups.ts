@@ -15,6 +15,7 @@ import type { Database } from '../../lib/cloud';
 import { readByIds, readEvery } from '../db-reads';
 import { rollupDay } from '../domain/daily-rollup';
 import type { PeriodStats } from '../domain/period-stats';
+import type { DayFacts } from '../domain/rollup-input';
 import { readDayFacts } from '../rollup/day-facts-reader';
 import { PERIODS } from '../rollup/period-stats-store';
 import { ROLLUPS } from '../rollup/rollup-job';
@@ -38,6 +39,9 @@ export interface SameTimeYesterday {
   totals: DayMetrics;
 }
 
+/** Reads a day's facts before `until` (a reader may give more: the rollup cuts them off itself). */
+export type FactsReader = (day: DayKey, until: EpochMs) => Promise<DayFacts>;
+
 /** A live rollup, with yesterday up to the same time when asked for. */
 export type LiveRollup = DailyRollup & { sameTimeYesterday?: SameTimeYesterday };
 
@@ -50,10 +54,10 @@ export function sameShopTimeYesterday(today: DayKey, asOf: EpochMs, tz: string):
   return Math.min(y.end, y.start + Math.max(0, asOf - dayRange(today, tz).start));
 }
 
-async function sameTimeYesterdayOf(db: Database, today: DayKey, tz: string, asOf: EpochMs): Promise<SameTimeYesterday> {
+async function sameTimeYesterdayOf(read: FactsReader, today: DayKey, tz: string, asOf: EpochMs): Promise<SameTimeYesterday> {
   const day = addDays(today, -1);
   const until = sameShopTimeYesterday(today, asOf, tz);
-  const { totals } = rollupDay(day, await readDayFacts(db, day, tz, { until }), { timeZone: tz, now: asOf, until });
+  const { totals } = rollupDay(day, await read(day, until), { timeZone: tz, now: asOf, until });
   return { day, until, totals };
 }
 
@@ -61,28 +65,30 @@ async function sameTimeYesterdayOf(db: Database, today: DayKey, tz: string, asOf
  * A live rollup of `day` from its facts up to `now` (reads the day's visits, events, users and orders), or the one computed
  * less than LIVE_TTL_MS ago (one read; for a past day, only one computed after the day ended). With
  * `sameTimeYesterday`, also the day before up to the same shop time as the rollup's computedAt (computed with it, or
- * added to the kept one: yesterday's facts are read once per kept rollup).
+ * added to the kept one: yesterday's facts are read once per kept rollup). `readFacts` (default: readDayFacts) lets
+ * a caller share one read of a day's facts between rollups.
  */
 export async function liveRollup(
   db: Database,
   day: DayKey,
   tz: string,
   now: number,
-  opts: { sameTimeYesterday?: boolean } = {},
+  opts: { sameTimeYesterday?: boolean; readFacts?: FactsReader } = {},
 ): Promise<LiveRollup> {
+  const read: FactsReader = opts.readFacts ?? ((d, until) => readDayFacts(db, d, tz, { until }));
   const [kept] = await readByIds<LiveRollup>(db, LIVE, [day]);
   const dayEnd = dayRange(day, tz).end;
   const fresh = kept && kept.timeZone === tz && Math.abs(now - kept.computedAt) < LIVE_TTL_MS && (now < dayEnd || kept.computedAt >= dayEnd);
   if (fresh && (!opts.sameTimeYesterday || kept.sameTimeYesterday)) return { ...kept, _id: day, day };
   let rollup: LiveRollup;
   if (fresh) {
-    rollup = { ...kept, _id: day, day, sameTimeYesterday: await sameTimeYesterdayOf(db, day, tz, kept.computedAt) };
+    rollup = { ...kept, _id: day, day, sameTimeYesterday: await sameTimeYesterdayOf(read, day, tz, kept.computedAt) };
   } else {
     // up to now (inclusive): nothing stamped later counts yet, as for the same time yesterday
     const until = now + 1;
     const [facts, sameTime] = await Promise.all([
-      readDayFacts(db, day, tz, { until }),
-      opts.sameTimeYesterday ? sameTimeYesterdayOf(db, day, tz, now) : undefined,
+      read(day, until),
+      opts.sameTimeYesterday ? sameTimeYesterdayOf(read, day, tz, now) : undefined,
     ]);
     rollup = { ...rollupDay(day, facts, { timeZone: tz, now, until }), ...(sameTime ? { sameTimeYesterday: sameTime } : {}) };
   }
