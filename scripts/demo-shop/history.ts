@@ -47,6 +47,15 @@ const HOUR_WEIGHTS = [9, 8, 5, 6, 9, 7, 5, 7, 8, 6, 5, 4, 3];
 
 type TouchSeed = Omit<Touch, 'at'>;
 
+const NICK_FIRST = ['小', '阿', '大', '老', '安', '林', '周', '陈', '一', '木', '夏', '星'];
+const NICK_SECOND = ['满', '鱼', '禾', '柚', '栗', '米', '桃', '白', '川', '橙', '朵', '豆', '糖', '七', '叶', '风'];
+/** A profile nickname for the n-th history customer (every fourth has none, as many never set one); no randomness
+ * used, so the history's other numbers do not depend on it. */
+function demoNickname(n: number): string | undefined {
+  if (n % 4 === 3) return undefined;
+  return `${NICK_FIRST[(n * 7) % NICK_FIRST.length]}${NICK_SECOND[(n * 5 + Math.floor(n / 16)) % NICK_SECOND.length]}${n % 3 === 0 ? '' : NICK_SECOND[(n * 11 + 3) % NICK_SECOND.length]}`;
+}
+
 function pickWeighted<T>(rng: Rng, items: ReadonlyArray<[T, number]>): T {
   const total = items.reduce((n, [, w]) => n + w, 0);
   let x = rng.next() * total;
@@ -225,7 +234,8 @@ export function buildDemoHistory(opts: HistoryOptions): DemoHistory {
       const r = rng.next();
       const p = { openid, createdDay: index, returnRate: r < 0.5 ? 0.012 : r < 0.85 ? 0.06 : 0.22, sharer: rng.next() < 0.15 };
       const touch: Touch = { at, ...seed };
-      const user: UserDoc = { _id: openid, createdAt: at, firstTouch: touch, lastTouch: touch };
+      const nickname = demoNickname(users.length);
+      const user: UserDoc = { _id: openid, createdAt: at, firstTouch: touch, lastTouch: touch, ...(nickname ? { nickname } : {}) };
       users.push(user);
       userOf.set(openid, user);
       people.push(p);

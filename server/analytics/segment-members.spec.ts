@@ -7,7 +7,7 @@
 import type { OrderTestEnv } from '../orders/test-support';
 import { at, ORDERS, VISITS } from './domain/hand-made-history';
 import { customerFacts, segmentCustomers, SEGMENT_NAMES } from './domain/segments';
-import { loadSegmentMembers, segmentCountsNow, segmentMembersPage } from './segment-members';
+import { loadSegmentMembers, segmentCountsNow, segmentMembersPage, segmentOpenidsPage } from './segment-members';
 import { startAnalyticsEnv } from './test-support';
 
 let env: OrderTestEnv;
@@ -55,12 +55,17 @@ it('worked by hand: on 04-07 with 3 / 7 days, A is active, C at risk, B and D ch
     // defaults from the shop settings (none stored: 30 / 90): B and D never paid, one visit day each
     expect(await loadSegmentMembers(db, 'new_first_visit', NOW)).toEqual(['B', 'D']);
     // pages of one
-    const first = await segmentMembersPage(db, 'churned', '2026-04-07', defs, { limit: 1 });
-    expect(first).toEqual({ openids: ['B'], nextCursor: 'B' });
-    const second = await segmentMembersPage(db, 'churned', '2026-04-07', defs, { cursor: first.nextCursor, limit: 1 });
-    expect(second.openids).toEqual(['D']);
-    const third = await segmentMembersPage(db, 'churned', '2026-04-07', defs, { cursor: 'D', limit: 1 });
-    expect(third).toEqual({ openids: [] });
+    const tz = 'Asia/Shanghai';
+    const first = await segmentMembersPage(db, 'churned', '2026-04-07', defs, { limit: 1, timeZone: tz });
+    // B: one visit on 03-30 at 23:30, never paid
+    expect(first).toEqual({ members: [{ openid: 'B', lastVisitDay: '2026-03-30', paidOrders: 0, visitDays: 1 }], nextCursor: 'B' });
+    const second = await segmentMembersPage(db, 'churned', '2026-04-07', defs, { cursor: first.nextCursor, limit: 1, timeZone: tz });
+    expect(second.members.map((m) => m.openid)).toEqual(['D']);
+    const third = await segmentMembersPage(db, 'churned', '2026-04-07', defs, { cursor: 'D', limit: 1, timeZone: tz });
+    expect(third).toEqual({ members: [] });
+    // the openids alone, as a coupon grant walks them
+    expect(await segmentOpenidsPage(db, 'churned', '2026-04-07', defs, { limit: 1 })).toEqual({ openids: ['B'], nextCursor: 'B' });
+    expect(await segmentOpenidsPage(db, 'churned', '2026-04-07', defs, { cursor: 'B', limit: 5 })).toEqual({ openids: ['D'] });
   });
 });
 

@@ -2,14 +2,19 @@
  * Who is in a customer segment now, from `customer_facts` (kept by the nightly rollup, so as of the last rollup;
  * idle days are counted to `now`). A segment is one query on the documents' derived fields
  * (domain/segment-query.ts), read in `_id` order, 1000 per request: what the marketing engine uses to grant a coupon
- * to a segment, and what `segments.members` pages through.
+ * to a segment, and what `segments.members` pages through: each page with what lets the owner recognise people
+ * (nickname from `users`, one `_id in [...]` read per page; last visit / last order shop day and paid orders from
+ * the facts).
  *
  *   const openids = await loadSegmentMembers(db, 'at_risk', ctx.now());
  */
 import type { Database } from '../lib/cloud';
+import type { SegmentMemberView } from '../../typings/api/analytics';
+import type { UserDoc } from '../../typings/shop/attribution';
 import type { OpenId } from '../../typings/shop/common';
 import { loadAnalyticsSettings } from './analytics-settings';
-import { readEvery, readPage } from './db-reads';
+import { READ_BATCH, readByIds, readEvery, readPage } from './db-reads';
+import type { CustomerFactsDoc } from './domain/customer-facts';
 import { segmentCondition, type SegmentCondition } from './domain/segment-query';
 import { SEGMENT_NAMES, validateDefinitions, type SegmentDefinitions, type SegmentName } from './domain/segments';
 import { dayKeyOf, type DayKey } from './domain/shop-calendar';
@@ -50,8 +55,8 @@ export async function loadSegmentMembers(
   return docs.map((d) => d._id);
 }
 
-/** One page of a segment's members after `cursor` (an openid); nextCursor when there may be more. */
-export async function segmentMembersPage(
+/** One page of a segment's openids after `cursor`, in openid order, with no user details: one read request. */
+export async function segmentOpenidsPage(
   db: Database,
   segment: SegmentName,
   today: DayKey,
@@ -61,6 +66,55 @@ export async function segmentMembersPage(
   const docs = await readPage<{ _id: string }>(db, CUSTOMER_FACTS, segmentWhere(db, segment, today, defs), { after: page.cursor, limit: page.limit, fields: [] });
   const openids = docs.map((d) => d._id);
   return openids.length === page.limit ? { openids, nextCursor: openids[openids.length - 1] } : { openids };
+}
+
+/** What a member row shows, from their facts document. */
+const MEMBER_FIELDS = ['visitDays', 'paidOrders', 'lastVisitAt', 'lastOrderAt'] as const;
+type MemberFacts = Pick<CustomerFactsDoc, '_id' | (typeof MEMBER_FIELDS)[number]>;
+
+/** The rows of members (in the order of `facts`), with their nicknames: one read of `users` per READ_BATCH members. */
+async function memberViews(db: Database, facts: readonly MemberFacts[], timeZone: string): Promise<SegmentMemberView[]> {
+  const users = facts.length ? await readByIds<Pick<UserDoc, '_id' | 'nickname'>>(db, 'users', facts.map((f) => f._id), ['nickname']) : [];
+  const nickname = new Map(users.map((u) => [u._id, u.nickname]));
+  return facts.map((f) => {
+    const name = nickname.get(f._id);
+    return {
+      openid: f._id,
+      ...(name ? { nickname: name } : {}),
+      ...(f.lastVisitAt !== undefined ? { lastVisitDay: dayKeyOf(f.lastVisitAt, timeZone) } : {}),
+      ...(f.lastOrderAt !== undefined ? { lastOrderDay: dayKeyOf(f.lastOrderAt, timeZone) } : {}),
+      paidOrders: f.paidOrders ?? 0,
+      visitDays: f.visitDays ?? 0,
+    };
+  });
+}
+
+/**
+ * One page of a segment's members after `cursor` (an openid), in openid order, each with their nickname, last visit
+ * and last order shop days and paid orders; nextCursor when there may be more. Two read requests (≤ 1000 members).
+ */
+export async function segmentMembersPage(
+  db: Database,
+  segment: SegmentName,
+  today: DayKey,
+  defs: SegmentDefinitions,
+  page: { cursor?: string; limit: number; timeZone: string },
+): Promise<{ members: SegmentMemberView[]; nextCursor?: string }> {
+  const docs = await readPage<MemberFacts>(db, CUSTOMER_FACTS, segmentWhere(db, segment, today, defs), { after: page.cursor, limit: page.limit, fields: MEMBER_FIELDS });
+  const members = await memberViews(db, docs, page.timeZone);
+  return members.length === page.limit ? { members, nextCursor: members[members.length - 1].openid } : { members };
+}
+
+/** Every member of a segment as rows (for the CSV export): pages of READ_BATCH, two requests each. */
+export async function allSegmentMemberViews(db: Database, segment: SegmentName, today: DayKey, defs: SegmentDefinitions, timeZone: string): Promise<SegmentMemberView[]> {
+  const out: SegmentMemberView[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await segmentMembersPage(db, segment, today, defs, { ...(cursor ? { cursor } : {}), limit: READ_BATCH, timeZone });
+    out.push(...page.members);
+    if (!page.nextCursor) return out;
+    cursor = page.nextCursor;
+  }
 }
 
 /** The count of each segment now: one count request per segment. */

@@ -1,7 +1,7 @@
 /**
  * Test set-up of the analytics handler specs: the order test environment (server/orders/test-support.ts) with its
  * clock at a chosen shop time, the hand-made history (domain/hand-made-history.ts) stored as visits, events, users
- * and orders, a staff member `o-staff`, and the history rolled up by the real `analyticsRollup` function.
+ * and orders (A and C with a profile nickname), a staff member `o-staff`, and the history rolled up by the real `analyticsRollup` function.
  */
 import { seedDataset } from '../../emulator/src/seed';
 import { startOrderEnv, type OrderTestEnv } from '../orders/test-support';
@@ -9,12 +9,15 @@ import { EVENTS, ORDERS, USERS, VISITS } from './domain/hand-made-history';
 
 export const STAFF_OPENID = 'o-staff';
 
+/** The profile nicknames of the hand-made customers (B and D never set one). */
+export const NICKNAMES: Record<string, string> = { A: '安安', C: '陈晨' };
+
 const docs = <T extends object>(list: readonly T[], prefix: string) => list.map((d, i) => ({ _id: `${prefix}${i}`, ...d }) as Record<string, unknown>);
 
 /** The hand-made history as stored documents. */
 export function handMadeCollections(): Record<string, Record<string, unknown>[]> {
   return {
-    users: USERS.map((u) => ({ ...u, lastTouch: u.firstTouch })),
+    users: USERS.map((u) => ({ ...u, lastTouch: u.firstTouch, ...(NICKNAMES[u._id] ? { nickname: NICKNAMES[u._id] } : {}) })),
     visits: docs(VISITS, 'v'),
     events: docs(EVENTS.map((e) => ({ ...e, receivedAt: e.at })), 'e'),
     orders: docs(ORDERS.map((o, i) => ({ ...o, orderNo: `N${i}`, status: o.payment ? 'paid' : 'unpaid' })), 'o'),

@@ -89,20 +89,25 @@ export interface TrendPoint extends Headline {
 }
 
 export interface OverviewInput {
-  /** Length of the trend, ending today (today included, live). 7–90, default 30. */
+  /** Length of the trend: the completed days ending yesterday (today is not in it, see `today`). 7–90, default 30. */
   days?: number;
 }
 
 export interface OverviewResult {
-  /** Server time of the answer; `today` counts up to this instant. */
+  /** When `today` was counted (its live rollup, at most 2 minutes old); today counts up to this instant. */
   asOf: EpochMs;
   timeZone: string;
   today: { day: DayKey } & Headline;
-  /** The whole of yesterday (from its rollup, or live when it has none yet). */
+  /**
+   * Yesterday up to the same shop time as `asOf` (e.g. 00:00–09:30 when asOf is 09:30): what today is compared with,
+   * so a morning is not measured against a whole day. `until` is the cut-off (excluded).
+   */
+  yesterdaySameTime: { day: DayKey; until: EpochMs } & Headline;
+  /** The whole of yesterday (from its rollup, or live when it has none yet): shown as secondary text. */
   yesterday: { day: DayKey } & Headline;
-  /** today vs yesterday. */
+  /** today vs yesterdaySameTime. */
   change: Change<HeadlineName>;
-  /** Oldest first, `days` points, the last one is today (live). */
+  /** Oldest first, `days` points: the completed days ending yesterday (today, a partial day, is left out). */
   trend: TrendPoint[];
 }
 
@@ -234,9 +239,24 @@ export interface SegmentMembersInput {
   limit?: number;
 }
 
+/** A member of a segment as the owner recognises them (facts as of the last nightly rollup). */
+export interface SegmentMemberView {
+  openid: OpenId;
+  /** The nickname of the user's profile; absent when they never set one. */
+  nickname?: string;
+  /** Shop day of their last visit / last paid order; absent when none. */
+  lastVisitDay?: DayKey;
+  lastOrderDay?: DayKey;
+  /** Paid orders in all. */
+  paidOrders: number;
+  /** Distinct shop days with a visit. */
+  visitDays: number;
+}
+
 export interface SegmentMembersResult {
   segment: SegmentName;
-  openids: OpenId[];
+  /** In openid order (the cursor's order). */
+  members: SegmentMemberView[];
   /** Absent on the last page. */
   nextCursor?: string;
 }
@@ -289,7 +309,7 @@ export interface ExportResult {
 
 export type AnalyticsActions = {
   'track.batch': ActionSpec<TrackBatchInput, TrackBatchResult>;
-  /** Today so far vs yesterday, and a daily trend. */
+  /** Today so far vs yesterday up to the same time (and yesterday's whole day), and a trend of completed days. */
   'dashboard.overview': ActionSpec<OverviewInput, OverviewResult>;
   /** A day / week / month / quarter report vs the previous one. */
   'reports.period': ActionSpec<PeriodReportInput, ComparedReportView>;

@@ -7,7 +7,7 @@ import { funnelChart, funnelRows } from './funnel-view';
 import { headlineCards, trendChart } from './overview-view';
 import { comparisonChart, distinctRows, periodHeading, reportRows } from './report-view';
 import { cellAlpha, cohortTable } from './retention-view';
-import { segmentRing, segmentRows, segmentSeries } from './segments-view';
+import { memberRows, segmentRing, segmentRows, segmentSeries } from './segments-view';
 import { legendOf } from './uoptions';
 
 const headline = (h: Partial<Headline>): Headline => ({
@@ -18,12 +18,14 @@ const metrics = (m: Partial<DayMetrics>): DayMetrics => ({
   payingCustomers: 0, orders: 0, gmvFen: 0, refunds: 0, refundFen: 0, ...m,
 });
 
-it('today vs yesterday cards and the trend', () => {
+it('today vs yesterday cards (against the same time, the whole day beside) and the trend', () => {
   const today = headline({ visitors: 120, orders: 9, gmvFen: 45_030, aovFen: 5003, conversion: 0.075 });
   const yesterday = headline({ visitors: 100, orders: 12, gmvFen: 45_030, aovFen: 3753, conversion: 0.1 });
-  const cards = headlineCards(today, yesterday, { visitors: 0.2, newUsers: null, payingCustomers: null, orders: -0.25, gmvFen: 0, refunds: null, refundFen: null, aovFen: 0.333, conversion: -0.25 });
+  const wholeYesterday = headline({ visitors: 260, orders: 30, gmvFen: 120_000, aovFen: 4000, conversion: 0.09 });
+  const cards = headlineCards(today, yesterday, wholeYesterday, { visitors: 0.2, newUsers: null, payingCustomers: null, orders: -0.25, gmvFen: 0, refunds: null, refundFen: null, aovFen: 0.333, conversion: -0.25 });
   const byKey = Object.fromEntries(cards.map((c) => [c.key, c]));
-  expect(byKey.visitors).toMatchObject({ label: '访客', value: '120', previous: '100', change: { text: '↑20.0%', trend: 'up' } });
+  expect(byKey.visitors).toMatchObject({ label: '访客', value: '120', previous: '100', fullDay: '260', change: { text: '↑20.0%', trend: 'up' } });
+  expect(byKey.gmvFen).toMatchObject({ previous: '¥450.30', fullDay: '¥1,200.00' });
   expect(byKey.orders.change).toEqual({ text: '↓25.0%', trend: 'down' });
   expect(byKey.gmvFen).toMatchObject({ value: '¥450.30', change: { text: '持平' } });
   expect(byKey.conversion.value).toBe('7.5%');
@@ -43,6 +45,9 @@ it('today vs yesterday cards and the trend', () => {
     ],
   });
   expect(trendChart(trend, 'gmv').series).toEqual([{ name: '成交额', unit: 'fen', values: [990, 2970] }]);
+  // a day without a rollup is a gap, not a zero that would look like a bad day
+  const gap = [{ ...trend[0], day: '2026-03-29', hasData: false }, ...trend];
+  expect(trendChart(gap, 'gmv').series[0].values).toEqual([null, 990, 2970]);
 });
 
 it('a period report against the previous one', () => {
@@ -140,4 +145,16 @@ it('shop days on the client', () => {
   expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
   expect(lastDays('2026-03-31', 7)).toEqual({ from: '2026-03-25', to: '2026-03-31' });
   expect(daysBetween('2026-02-27', '2026-03-02')).toBe(3);
+});
+
+it('segment members as the owner recognises them: nickname, last visit / order, paid orders; openid short and secondary', () => {
+  expect(
+    memberRows([
+      { openid: 'oAbCdEf123456', nickname: '安安', lastVisitDay: '2026-04-06', lastOrderDay: '2026-03-31', paidOrders: 2, visitDays: 3 },
+      { openid: 'oXyZ987654', lastVisitDay: '2026-03-30', paidOrders: 0, visitDays: 1 },
+    ]),
+  ).toEqual([
+    { openid: 'oAbCdEf123456', name: '安安', named: true, detail: '最近访问 04-06 · 最近下单 03-31 · 付款 2 单', shortId: 'ID …123456' },
+    { openid: 'oXyZ987654', name: '未设置昵称', named: false, detail: '最近访问 03-30 · 没下过单', shortId: 'ID …987654' },
+  ]);
 });

@@ -29,7 +29,9 @@ import { daysNeeded } from '../domain/reports';
 import { dailyRetention } from '../domain/retention';
 import { addDays, dayKeyOf, daysFrom, parsePeriod, periodAt, periodOfDay, previousPeriod, type DayKey, type Period } from '../domain/shop-calendar';
 import { segmentCountsNow, segmentMembersPage } from '../segment-members';
-import { liveRollup, loadDayRollups, loadPeriodStats } from './day-rollups';
+import type { DayFacts } from '../domain/rollup-input';
+import { readDayFacts } from '../rollup/day-facts-reader';
+import { liveRollup, loadDayRollups, loadPeriodStats, type FactsReader } from './day-rollups';
 import { DEFAULT_MEMBERS_PAGE } from './inputs';
 import { channelsOf, funnelOf, overviewOf, periodReportOf, segmentDescriptions } from './report-views';
 
@@ -50,12 +52,26 @@ export async function openDashboard(ctx: ActionContext): Promise<Dashboard> {
 }
 
 export async function overview(input: OverviewInput, d: Dashboard): Promise<OverviewResult> {
-  const days = daysFrom(addDays(d.today, -((input.days ?? 30) - 1)), d.today);
-  const { byDay } = await loadDayRollups(d.ctx.db, days[0], d.today, d.live, TOTALS);
+  const db = d.ctx.db;
+  const tz = d.settings.timeZone;
   const yesterdayKey = addDays(d.today, -1);
-  const yesterday = byDay.get(yesterdayKey) ?? (await liveRollup(d.ctx.db, yesterdayKey, d.settings.timeZone, d.now));
-  if (!byDay.has(yesterdayKey)) byDay.set(yesterdayKey, yesterday);
-  return overviewOf(days, byDay, yesterday, { asOf: d.now, timeZone: d.settings.timeZone });
+  const days = daysFrom(addDays(yesterdayKey, -((input.days ?? 30) - 1)), yesterdayKey);
+  const { byDay } = await loadDayRollups(db, days[0], yesterdayKey, d.live, TOTALS);
+  const stored = byDay.get(yesterdayKey);
+  // Before tonight's rollup has run (until 02:00) yesterday has no document: its whole day is live too, and one read
+  // of its facts serves both the whole day and the part before the same time.
+  let readFacts: FactsReader | undefined;
+  if (!stored) {
+    let whole: Promise<DayFacts> | undefined;
+    readFacts = (day, until) => (day === yesterdayKey ? (whole ??= readDayFacts(db, day, tz, { until: d.now + 1 })) : readDayFacts(db, day, tz, { until }));
+  }
+  const [live, yesterday] = await Promise.all([
+    liveRollup(db, d.today, tz, d.now, { sameTimeYesterday: true, ...(readFacts ? { readFacts } : {}) }),
+    stored ?? liveRollup(db, yesterdayKey, tz, d.now, readFacts ? { readFacts } : {}),
+  ]);
+  byDay.set(yesterdayKey, yesterday);
+  const sameTimeYesterday = live.sameTimeYesterday!;
+  return overviewOf(days, byDay, { today: d.today, totals: live.totals, asOf: live.computedAt, sameTimeYesterday }, { day: yesterdayKey, totals: yesterday.totals }, tz);
 }
 
 const statsIdOf = (p: Period) => periodStatsId(p.kind, p.key);
@@ -127,6 +143,7 @@ export async function segmentMembers(input: SegmentMembersInput, d: Dashboard): 
   const page = await segmentMembersPage(d.ctx.db, input.segment, d.today, d.settings.segments, {
     ...(input.cursor ? { cursor: input.cursor } : {}),
     limit: input.limit ?? DEFAULT_MEMBERS_PAGE,
+    timeZone: d.settings.timeZone,
   });
   return { segment: input.segment, ...page };
 }

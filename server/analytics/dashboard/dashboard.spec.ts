@@ -11,6 +11,7 @@ import { BOM } from './csv';
 import { STAFF_OPENID, startAnalyticsEnv } from '../test-support';
 
 let env: OrderTestEnv;
+const DAY = 86_400_000;
 
 const staff = <T = any>(action: string, input: unknown) => env.ok<T>('analytics', action, input, STAFF_OPENID);
 
@@ -21,38 +22,108 @@ describe('dashboard.overview (04-01 live, against 03-31 rolled up)', () => {
   }, 60_000);
   afterAll(() => env?.stop());
 
-  it('answers today so far from a live rollup and yesterday from its document, with the change', async () => {
+  it('answers today so far against yesterday up to the same shop time, with yesterday\'s whole day beside it', async () => {
     const o = await staff('dashboard.overview', { days: 7 });
+    // the emulator's clock runs on from 18:00: the same time yesterday is asOf − 24 h (no daylight saving in Shanghai)
+    expect(o.asOf - at('2026-04-01', '18:00')).toBeGreaterThanOrEqual(0);
+    expect(o.asOf - at('2026-04-01', '18:00')).toBeLessThan(60_000);
     // 04-01 so far: C visits (00:20, QR), pays 4000 at 00:30; C's 03-31 order is refunded 2000 at 08:30
     expect(o.today).toEqual({
       day: '2026-04-01', visitors: 1, newUsers: 0, payingCustomers: 1, orders: 1, gmvFen: 4000, refunds: 1, refundFen: 2000, aovFen: 4000, conversion: 1,
     });
-    // 03-31: A, C, D came; C (5000, 00:30) and A (1000, 23:30) paid; C and D are new
+    // 03-31 before 18:00: C (00:30), A (09:00), D (12:00) came, C and D new; only C paid (5000 at 00:30): A's 1000
+    // is paid at 23:30, after the same time
+    expect(o.yesterdaySameTime).toEqual({
+      day: '2026-03-31', until: o.asOf - DAY,
+      visitors: 3, newUsers: 2, payingCustomers: 1, orders: 1, gmvFen: 5000, refunds: 0, refundFen: 0, aovFen: 5000, conversion: 1 / 3,
+    });
+    // the whole of 03-31: A, C, D came; C (5000, 00:30) and A (1000, 23:30) paid; C and D are new
     expect(o.yesterday).toEqual({
       day: '2026-03-31', visitors: 3, newUsers: 2, payingCustomers: 2, orders: 2, gmvFen: 6000, refunds: 0, refundFen: 0, aovFen: 3000, conversion: 2 / 3,
     });
+    // the change is against the same time: orders 1 vs 1 (not 1 vs 2), GMV 4000 vs 5000 (not vs 6000)
+    expect(o.change.orders).toBe(0);
     expect(o.change.visitors).toBeCloseTo(-2 / 3);
-    expect(o.change.gmvFen).toBeCloseTo(-1 / 3);
-    expect(o.change.aovFen).toBeCloseTo(1 / 3);
-    expect(o.change.conversion).toBeCloseTo(0.5);
+    expect(o.change.gmvFen).toBeCloseTo(-0.2);
+    expect(o.change.aovFen).toBeCloseTo(-0.2);
+    expect(o.change.conversion).toBeCloseTo(2); // 100% vs 33.3%
+    expect(o.change.payingCustomers).toBe(0);
     expect(o.change.refundFen).toBeNull();
     expect(o.timeZone).toBe('Asia/Shanghai');
-    expect(o.trend.map((p: any) => p.day)).toEqual(daysFrom('2026-03-26', '2026-04-01'));
-    expect(o.trend.map((p: any) => p.hasData)).toEqual([false, false, false, false, true, true, true]);
-    expect(o.trend.map((p: any) => p.gmvFen)).toEqual([0, 0, 0, 0, 3000, 6000, 4000]);
-    expect(o.trend[4]).toMatchObject({ day: '2026-03-30', visitors: 2, newUsers: 2, visits: 2, pageViews: 1, orders: 1 });
-    expect((await staff('dashboard.overview', {})).trend).toHaveLength(30);
+    // the trend: the 7 completed days ending yesterday; today (a partial day) is not a point of it
+    expect(o.trend.map((p: any) => p.day)).toEqual(daysFrom('2026-03-25', '2026-03-31'));
+    expect(o.trend.map((p: any) => p.hasData)).toEqual([false, false, false, false, false, true, true]);
+    expect(o.trend.map((p: any) => p.gmvFen)).toEqual([0, 0, 0, 0, 0, 3000, 6000]);
+    expect(o.trend[5]).toMatchObject({ day: '2026-03-30', visitors: 2, newUsers: 2, visits: 2, pageViews: 1, orders: 1 });
+    const month = (await staff('dashboard.overview', {})).trend;
+    expect(month).toHaveLength(30);
+    expect(month[29].day).toBe('2026-03-31');
   });
 
-  it('keeps today\'s live rollup for 2 minutes (the page\'s several actions read today\'s facts once)', async () => {
-    env.coll('visits').insertOne({ _id: 'v-new', openid: 'E', at: at('2026-04-01', '17:59'), touch: { at: at('2026-04-01', '17:59'), scene: 1001, channel: 'direct' } });
-    const cached = await env.call('analytics', 'dashboard.overview', { days: 7 }, STAFF_OPENID);
-    expect(cached.reply).toMatchObject({ ok: true, data: { today: { visitors: 1 } } });
-    const reads = await env.quota(cached.invocationId);
+  const reads = async (input: unknown) => {
+    const { reply, invocationId } = await env.call('analytics', 'dashboard.overview', input, STAFF_OPENID);
+    expect(reply).toMatchObject({ ok: true });
+    return { data: (reply as any).data, requests: (await env.quota(invocationId)).dbReadRequests };
+  };
+
+  it('keeps today\'s live rollup and yesterday-so-far 2 minutes: a page load reads each day\'s facts at most once', async () => {
+    // cached: the staff check, the settings, the trend's range read, analytics_live/04-01 = 4 read requests
+    const cached = await reads({ days: 7 });
+    expect(cached.requests).toBe(4);
+    // new facts: E today 17:59; F yesterday 17:30 (before the same time), G yesterday 18:10 (after 18:03)
+    env.coll('visits').insertMany([
+      { _id: 'v-e', openid: 'E', at: at('2026-04-01', '17:59'), touch: { at: at('2026-04-01', '17:59'), scene: 1001, channel: 'direct' } },
+      { _id: 'v-f', openid: 'F', at: at('2026-03-31', '17:30'), touch: { at: at('2026-03-31', '17:30'), scene: 1001, channel: 'direct' } },
+      { _id: 'v-g', openid: 'G', at: at('2026-03-31', '18:10'), touch: { at: at('2026-03-31', '18:10'), scene: 1001, channel: 'direct' } },
+    ]);
+    const stillCached = await reads({ days: 7 });
+    expect(stillCached.data.today.visitors).toBe(1);
+    expect(stillCached.data.yesterdaySameTime.visitors).toBe(3);
+    expect(stillCached.requests).toBe(4);
+
     await env.emu.clock.advance(3 * 60_000);
-    const fresh = await env.call('analytics', 'dashboard.overview', { days: 7 }, STAFF_OPENID);
-    expect(fresh.reply).toMatchObject({ ok: true, data: { today: { visitors: 2 } } });
-    expect((await env.quota(fresh.invocationId)).dbReadRequests).toBeGreaterThan(reads.dbReadRequests);
+    const fresh = await reads({ days: 7 });
+    expect(fresh.data.asOf).toBeGreaterThanOrEqual(at('2026-04-01', '18:03'));
+    expect(fresh.data.today.visitors).toBe(2); // C, E
+    expect(fresh.data.yesterdaySameTime).toMatchObject({ until: fresh.data.asOf - DAY, visitors: 4 }); // + F, not G
+    // + today's facts and yesterday's facts up to 18:03: 8 requests each (visits, events, users of the day and of the
+    // d1/d7/d30 cohort days, orders paid, orders refunded)
+    expect(fresh.requests).toBe(4 + 8 + 8);
+    expect((await reads({ days: 7 })).requests).toBe(4);
+
+    // another action refreshing today first (no yesterday in it): the overview then reads only yesterday's facts
+    await env.emu.clock.advance(3 * 60_000);
+    await staff('funnel.get', { from: '2026-04-01', to: '2026-04-01' });
+    const after = await reads({ days: 7 });
+    expect(after.requests).toBe(4 + 8); // today's rollup is the one funnel.get kept; + yesterday's facts up to now
+    expect(after.data.asOf).toBeGreaterThanOrEqual(at('2026-04-01', '18:06'));
+    expect(after.data.yesterdaySameTime.until).toBe(after.data.asOf - DAY);
+  });
+});
+
+describe('dashboard.overview at 01:00 on 04-01, before the nightly rollup of 03-31', () => {
+  beforeAll(async () => {
+    env = await startAnalyticsEnv({ clockStart: at('2026-04-01', '01:00'), rollup: { from: '2026-03-30', to: '2026-03-30' } });
+  }, 60_000);
+  afterAll(() => env?.stop());
+
+  it('compares the first hour with yesterday\'s first hour; yesterday\'s whole day is live too', async () => {
+    const { reply, invocationId } = await env.call('analytics', 'dashboard.overview', { days: 7 }, STAFF_OPENID);
+    const o = (reply as any).data;
+    // staff, settings, the trend's range, analytics_live of 04-01 and of 03-31, today's facts (8 requests) and
+    // yesterday's facts read ONCE (8) for both its whole day and its first hour
+    expect((await env.quota(invocationId)).dbReadRequests).toBe(5 + 8 + 8);
+    // 04-01 00:00–01:00: C visits at 00:20 and pays 4000 at 00:30 (the refund is at 08:30, not yet)
+    expect(o.today).toMatchObject({ visitors: 1, orders: 1, gmvFen: 4000, refunds: 0 });
+    // 03-31 00:00–01:00: C arrives (new) at 00:30 and pays 5000 at 00:30
+    expect(o.yesterdaySameTime).toEqual({
+      day: '2026-03-31', until: o.asOf - DAY,
+      visitors: 1, newUsers: 1, payingCustomers: 1, orders: 1, gmvFen: 5000, refunds: 0, refundFen: 0, aovFen: 5000, conversion: 1,
+    });
+    expect(o.yesterday).toMatchObject({ day: '2026-03-31', visitors: 3, orders: 2, gmvFen: 6000 });
+    expect(o.change).toMatchObject({ visitors: 0, orders: 0, newUsers: -1, conversion: 0 });
+    expect(o.change.gmvFen).toBeCloseTo(-0.2);
+    expect(o.trend.slice(-2).map((p: any) => [p.day, p.hasData, p.gmvFen])).toEqual([['2026-03-30', true, 3000], ['2026-03-31', true, 6000]]);
   });
 });
 
@@ -158,12 +229,20 @@ describe('after the whole history is rolled up (today 04-07 12:00)', () => {
     expect(s.series[0].counts).toEqual({ new_first_visit: 1, new_returning: 0, active_customer: 1, at_risk: 0, churned: 0 });
     expect((await staff('segments.get', { days: 10 })).series[0]).toEqual({ day: '2026-03-28', counts: null });
 
+    // B (one visit 03-30 23:30) and D (one visit 03-31 12:00; their order was never paid), no nickname set
     const p1 = await staff('segments.members', { segment: 'new_first_visit', limit: 1 });
-    expect(p1).toEqual({ segment: 'new_first_visit', openids: ['B'], nextCursor: 'B' });
+    expect(p1).toEqual({ segment: 'new_first_visit', members: [{ openid: 'B', lastVisitDay: '2026-03-30', paidOrders: 0, visitDays: 1 }], nextCursor: 'B' });
     const p2 = await staff('segments.members', { segment: 'new_first_visit', limit: 1, cursor: 'B' });
-    expect(p2.openids).toEqual(['D']);
-    expect(await staff('segments.members', { segment: 'new_first_visit', cursor: 'D' })).toEqual({ segment: 'new_first_visit', openids: [] });
-    expect((await staff('segments.members', { segment: 'active_customer' })).openids).toEqual(['A', 'C']);
+    expect(p2.members).toEqual([{ openid: 'D', lastVisitDay: '2026-03-31', paidOrders: 0, visitDays: 1 }]);
+    expect(await staff('segments.members', { segment: 'new_first_visit', cursor: 'D' })).toEqual({ segment: 'new_first_visit', members: [] });
+    // A 安安: visits 03-30, 03-31, 04-06, paid 03-30 23:30 and 03-31 23:30; C 陈晨: visits 03-31, 04-01, paid 00:30 on each
+    const active = await env.call('analytics', 'segments.members', { segment: 'active_customer' }, STAFF_OPENID);
+    expect((active.reply as any).data.members).toEqual([
+      { openid: 'A', nickname: '安安', lastVisitDay: '2026-04-06', lastOrderDay: '2026-03-31', paidOrders: 2, visitDays: 3 },
+      { openid: 'C', nickname: '陈晨', lastVisitDay: '2026-04-01', lastOrderDay: '2026-04-01', paidOrders: 2, visitDays: 2 },
+    ]);
+    // the staff check, the settings, one page of customer_facts, the page's users in one `_id in [...]` read
+    expect((await env.quota(active.invocationId)).dbReadRequests).toBe(4);
   });
 
   it('reports.export: a CSV with a BOM in cloud storage, one row per day', async () => {
@@ -177,6 +256,8 @@ describe('after the whole history is rolled up (today 04-07 12:00)', () => {
     expect(lines[2]).toMatch(/^2026-03-31,3,2,2,2,6000,0,0,3000,/);
     const members = await staff('reports.export', { report: 'segment_members', params: { segment: 'active_customer' } });
     expect(members.rows).toBe(2);
+    const memberLines = (await (await fetch(members.tempFileURL)).text()).replace(BOM, '').trimEnd().split('\r\n');
+    expect(memberLines).toEqual(['昵称,最近访问,最近下单,付款订单数,访问天数,分群,openid', '安安,2026-04-06,2026-03-31,2,3,active_customer,A', '陈晨,2026-04-01,2026-04-01,2,2,active_customer,C']);
     const ch = await staff('reports.export', { report: 'channels', params: { from: '2026-03-30', to: '2026-04-06', dimension: 'qrCodes' } });
     expect(ch.rows).toBe(1);
     for (const report of [

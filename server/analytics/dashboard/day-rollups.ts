@@ -3,17 +3,23 @@
  * key; ⌈days / 1000⌉ requests, O(days), never the events), and for TODAY a live rollup computed from today's facts
  * (rollup/day-facts-reader.ts + domain/daily-rollup.ts), since tonight's rollup has not run yet. Future days have
  * none. The live rollup is kept for LIVE_TTL_MS in `analytics_live/<day>` so the several actions a dashboard page
- * calls on opening read today's facts once, not once each. Also the `analytics_periods` documents by id.
+ * calls on opening read today's facts once, not once each. The overview also wants YESTERDAY UP TO THE SAME SHOP
+ * TIME (a fair "today vs yesterday" in the morning): a rollup of yesterday's facts before the same time of day as the
+ * live rollup's computedAt, cut off there (readDayFacts / rollupDay `until`), kept in the same `analytics_live/<today>`
+ * document, so within one cache period yesterday's facts are read at most once too. Also the `analytics_periods`
+ * documents by id.
  */
-import type { DailyRollup } from '../../../typings/shop/analytics';
+import type { DailyRollup, DayMetrics } from '../../../typings/shop/analytics';
+import type { EpochMs } from '../../../typings/shop/common';
 import type { Database } from '../../lib/cloud';
 import { readByIds, readEvery } from '../db-reads';
 import { rollupDay } from '../domain/daily-rollup';
 import type { PeriodStats } from '../domain/period-stats';
+import type { DayFacts } from '../domain/rollup-input';
 import { readDayFacts } from '../rollup/day-facts-reader';
 import { PERIODS } from '../rollup/period-stats-store';
 import { ROLLUPS } from '../rollup/rollup-job';
-import type { DayKey } from '../domain/shop-calendar';
+import { addDays, dayRange, type DayKey } from '../domain/shop-calendar';
 
 export interface DayRollups {
   /** day → rollup (stored, or live for today). */
@@ -26,14 +32,66 @@ export const LIVE = 'analytics_live';
 /** How long a live rollup of today is reused (the dashboard says "as of" its computedAt). */
 export const LIVE_TTL_MS = 2 * 60_000;
 
+/** Yesterday's totals up to the same shop time as a live rollup of today (`until` excluded). */
+export interface SameTimeYesterday {
+  day: DayKey;
+  until: EpochMs;
+  totals: DayMetrics;
+}
+
+/** Reads a day's facts before `until` (a reader may give more: the rollup cuts them off itself). */
+export type FactsReader = (day: DayKey, until: EpochMs) => Promise<DayFacts>;
+
+/** A live rollup, with yesterday up to the same time when asked for. */
+export type LiveRollup = DailyRollup & { sameTimeYesterday?: SameTimeYesterday };
+
 /**
- * A live rollup of `day` from its facts (reads the day's visits, events, users and orders), or the one computed
- * less than LIVE_TTL_MS ago (one read).
+ * The instant of `yesterday` at the same shop time as `asOf` on `today`: yesterday's start + the time elapsed since
+ * today's start (= asOf − 24 h, except across a daylight-saving change), at most yesterday's end.
  */
-export async function liveRollup(db: Database, day: DayKey, tz: string, now: number): Promise<DailyRollup> {
-  const [kept] = await readByIds<DailyRollup>(db, LIVE, [day]);
-  if (kept && kept.timeZone === tz && Math.abs(now - kept.computedAt) < LIVE_TTL_MS) return { ...kept, _id: day, day };
-  const rollup = rollupDay(day, await readDayFacts(db, day, tz), { timeZone: tz, now });
+export function sameShopTimeYesterday(today: DayKey, asOf: EpochMs, tz: string): EpochMs {
+  const y = dayRange(addDays(today, -1), tz);
+  return Math.min(y.end, y.start + Math.max(0, asOf - dayRange(today, tz).start));
+}
+
+async function sameTimeYesterdayOf(read: FactsReader, today: DayKey, tz: string, asOf: EpochMs): Promise<SameTimeYesterday> {
+  const day = addDays(today, -1);
+  const until = sameShopTimeYesterday(today, asOf, tz);
+  const { totals } = rollupDay(day, await read(day, until), { timeZone: tz, now: asOf, until });
+  return { day, until, totals };
+}
+
+/**
+ * A live rollup of `day` from its facts up to `now` (reads the day's visits, events, users and orders), or the one computed
+ * less than LIVE_TTL_MS ago (one read; for a past day, only one computed after the day ended). With
+ * `sameTimeYesterday`, also the day before up to the same shop time as the rollup's computedAt (computed with it, or
+ * added to the kept one: yesterday's facts are read once per kept rollup). `readFacts` (default: readDayFacts) lets
+ * a caller share one read of a day's facts between rollups.
+ */
+export async function liveRollup(
+  db: Database,
+  day: DayKey,
+  tz: string,
+  now: number,
+  opts: { sameTimeYesterday?: boolean; readFacts?: FactsReader } = {},
+): Promise<LiveRollup> {
+  const read: FactsReader = opts.readFacts ?? ((d, until) => readDayFacts(db, d, tz, { until }));
+  const [kept] = await readByIds<LiveRollup>(db, LIVE, [day]);
+  const dayEnd = dayRange(day, tz).end;
+  const fresh = kept && kept.timeZone === tz && Math.abs(now - kept.computedAt) < LIVE_TTL_MS && (now < dayEnd || kept.computedAt >= dayEnd);
+  if (fresh && (!opts.sameTimeYesterday || kept.sameTimeYesterday)) return { ...kept, _id: day, day };
+  let rollup: LiveRollup;
+  if (fresh) {
+    rollup = { ...kept, _id: day, day, sameTimeYesterday: await sameTimeYesterdayOf(read, day, tz, kept.computedAt) };
+  } else {
+    // up to now (inclusive): nothing stamped later counts yet, as for the same time yesterday
+    const until = now + 1;
+    const [facts, sameTime] = await Promise.all([
+      read(day, until),
+      opts.sameTimeYesterday ? sameTimeYesterdayOf(read, day, tz, now) : undefined,
+    ]);
+    rollup = { ...rollupDay(day, facts, { timeZone: tz, now, until }), ...(sameTime ? { sameTimeYesterday: sameTime } : {}) };
+  }
   const { _id, ...data } = rollup;
   await db.collection(LIVE).doc(_id).set({ data });
   return rollup;

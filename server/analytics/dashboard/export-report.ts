@@ -9,7 +9,7 @@ import { getCloud } from '../../lib/cloud';
 import { SEGMENT_NAMES } from '../domain/segments';
 import { emptyMetrics } from '../domain/daily-rollup';
 import { daysFrom } from '../domain/shop-calendar';
-import { loadSegmentMembers } from '../segment-members';
+import { allSegmentMemberViews } from '../segment-members';
 import { toCsv, type CsvValue } from './csv';
 import { channels, funnel, periodReport, retention, segments, type Dashboard } from './dashboard-actions';
 import { loadDayRollups } from './day-rollups';
@@ -77,8 +77,11 @@ export async function exportTable(req: ExportRequest, d: Dashboard): Promise<Tab
       return { header: ['日期', ...SEGMENT_NAMES], rows: s.series.map((x) => [x.day, ...SEGMENT_NAMES.map((n) => x.counts?.[n] ?? null)]) };
     }
     case 'segment_members': {
-      const ids = await loadSegmentMembers(d.ctx.db, req.params.segment, d.now, d.settings.segments, d.settings.timeZone);
-      return { header: ['openid', '分群'], rows: ids.map((id) => [id, req.params.segment]) };
+      const members = await allSegmentMemberViews(d.ctx.db, req.params.segment, d.today, d.settings.segments, d.settings.timeZone);
+      return {
+        header: ['昵称', '最近访问', '最近下单', '付款订单数', '访问天数', '分群', 'openid'],
+        rows: members.map((m) => [m.nickname ?? '', m.lastVisitDay ?? '', m.lastOrderDay ?? '', m.paidOrders, m.visitDays, req.params.segment, m.openid]),
+      };
     }
     case 'channels': {
       const c = await channels(req.params, d);

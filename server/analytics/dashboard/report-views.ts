@@ -39,24 +39,35 @@ export function headlineOf(m: DayMetrics): Headline {
 
 const relative = (cur: number, prev: number): number | null => (prev === 0 ? null : (cur - prev) / prev);
 
+/**
+ * The overview: today so far against yesterday up to the same shop time (the change), yesterday's whole day beside
+ * it, and the trend of the completed days `days` (ending yesterday; today, a partial day, is not a point of it).
+ */
 export function overviewOf(
   days: readonly DayKey[],
   byDay: ReadonlyMap<DayKey, Pick<DailyRollup, 'totals'>>,
-  yesterday: Pick<DailyRollup, 'totals'> | undefined,
-  meta: { asOf: number; timeZone: string },
+  live: { today: DayKey; totals: DayMetrics; asOf: number; sameTimeYesterday: { day: DayKey; until: number; totals: DayMetrics } },
+  yesterday: Pick<DailyRollup, 'day' | 'totals'>,
+  timeZone: string,
 ): OverviewResult {
-  const today = days[days.length - 1];
-  const yesterdayKey = days[days.length - 2];
-  const t = headlineOf(byDay.get(today)?.totals ?? emptyMetrics());
-  const y = headlineOf(yesterday?.totals ?? emptyMetrics());
+  const t = headlineOf(live.totals);
+  const same = headlineOf(live.sameTimeYesterday.totals);
   const change = {} as Record<HeadlineName, number | null>;
-  for (const k of Object.keys(t) as HeadlineName[]) change[k] = relative(t[k], y[k]);
+  for (const k of Object.keys(t) as HeadlineName[]) change[k] = relative(t[k], same[k]);
   const trend: TrendPoint[] = days.map((day) => {
     const r = byDay.get(day);
     const m = r?.totals ?? emptyMetrics();
     return { day, ...headlineOf(m), visits: m.visits, pageViews: m.pageViews, hasData: r !== undefined };
   });
-  return { asOf: meta.asOf, timeZone: meta.timeZone, today: { day: today, ...t }, yesterday: { day: yesterdayKey, ...y }, change, trend };
+  return {
+    asOf: live.asOf,
+    timeZone,
+    today: { day: live.today, ...t },
+    yesterdaySameTime: { day: live.sameTimeYesterday.day, until: live.sameTimeYesterday.until, ...same },
+    yesterday: { day: yesterday.day, ...headlineOf(yesterday.totals) },
+    change,
+    trend,
+  };
 }
 
 function periodView(r: PeriodReport, stats: PeriodStats | undefined): PeriodReportView {

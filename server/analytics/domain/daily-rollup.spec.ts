@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { rollupDay } from './daily-rollup';
 import { at, HISTORY } from './hand-made-history';
 import { dayRange } from './shop-calendar';
@@ -106,5 +107,39 @@ describe('rollupDay on the hand-made history', () => {
     expect(r.timeZone).toBe('UTC');
     expect(r.totals.orders).toBe(2); // 03-31 00:30 +08 is 03-30 UTC; 03-31 23:30 +08 and 04-01 00:30 +08 are 03-31 UTC
     expect(r.totals.gmvFen).toBe(5000);
+  });
+
+  it('cut off at `until`: 03-31 up to 12:00 has C and A, not D (12:00) nor A\'s 23:30 order', () => {
+    const r = rollupDay('2026-03-31', HISTORY, { now: NOW, until: at('2026-03-31', '12:00') });
+    // visits C 00:30 (search), A 09:00 (direct); events before noon: C page/goods/cart, A page/checkout; C new at 00:30
+    expect(r.totals).toEqual({
+      visits: 2, visitors: 2, newUsers: 1, pageViews: 2, goodsViews: 1, addToCarts: 1, checkoutStarts: 1, shares: 0,
+      payingCustomers: 1, orders: 1, gmvFen: 5000, refunds: 0, refundFen: 0,
+    });
+    expect(r.returning).toEqual({ d1: 1, d7: 0, d30: 0 }); // A (created 03-30) is back before noon
+    // the refund of 04-01 08:30 counts from 08:30 on, not before
+    expect(rollupDay('2026-04-01', HISTORY, { now: NOW, until: at('2026-04-01', '08:30') }).totals).toMatchObject({ orders: 1, refunds: 0, refundFen: 0 });
+    expect(rollupDay('2026-04-01', HISTORY, { now: NOW, until: at('2026-04-01', '08:31') }).totals).toMatchObject({ orders: 1, refunds: 1, refundFen: 2000 });
+  });
+
+  it('cut off at `until` = the rollup of only the facts before `until` (and the day\'s end = the whole day)', () => {
+    const before = (t: number): DayFacts => ({
+      visits: HISTORY.visits.filter((v) => v.at < t),
+      events: HISTORY.events.filter((e) => e.at < t),
+      users: HISTORY.users.filter((u) => u.createdAt < t),
+      orders: HISTORY.orders.map((o) => ({
+        ...o,
+        ...(o.payment?.paidAt !== undefined && o.payment.paidAt >= t ? { payment: undefined } : {}),
+        refunds: o.refunds.filter((r) => r.refundedAt === undefined || r.refundedAt < t),
+      })),
+    });
+    const days = ['2026-03-30', '2026-03-31', '2026-04-01', '2026-04-06'];
+    for (const day of days) expect(rollupDay(day, HISTORY, { now: NOW, until: dayRange(day).end })).toEqual(rollupDay(day, HISTORY, { now: NOW }));
+    fc.assert(
+      fc.property(fc.constantFrom(...days), fc.integer({ min: 0, max: 86_400_000 }), (day, ms) => {
+        const until = dayRange(day).start + ms;
+        expect(rollupDay(day, HISTORY, { now: NOW, until })).toEqual(rollupDay(day, before(until), { now: NOW }));
+      }),
+    );
   });
 });

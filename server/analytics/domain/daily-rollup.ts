@@ -13,7 +13,9 @@
  * - an order counts on the day it was PAID (payment.paidAt); a refund counts on the day it SUCCEEDED (refundedAt);
  * - the funnel is closed: a person counts at a step when they did it and every earlier step that day (a payer
  *   whose goods view was not tracked stops at `visited`), so each step is at most the one before;
- * - cohort returns d1/d7/d30: users created 1/7/30 days before who are visitors this day.
+ * - cohort returns d1/d7/d30: users created 1/7/30 days before who are visitors this day;
+ * - with `until`, the day is cut off there: facts at or after `until` (visits, events, users created, payments,
+ *   refunds) are ignored, giving the day "up to that time" (the dashboard's yesterday up to the same shop time).
  */
 import type { TouchChannel, Touch } from '../../../typings/shop/attribution';
 import type { CohortReturns, DailyRollup, DayMetrics, DimensionRow, FunnelCounts, FunnelRow, PageRow } from '../../../typings/shop/analytics';
@@ -28,6 +30,8 @@ export interface RollupOptions {
   timeZone?: string;
   /** Stamped as computedAt. */
   now: EpochMs;
+  /** Cut-off: only facts strictly before this instant count (default: the whole day). */
+  until?: EpochMs;
 }
 
 type DimensionName = 'channels' | 'scenes' | 'qrCodes' | 'referrers';
@@ -74,18 +78,15 @@ export function emptyMetrics(): DayMetrics {
   };
 }
 
-function paidOn(order: OrderFact, day: DayKey, tz: string): boolean {
-  const at = order.payment?.paidAt;
-  return at !== undefined && dayKeyOf(at, tz) === day;
-}
-
-function usersCreatedOn(users: readonly UserFact[], day: DayKey, tz: string): UserFact[] {
-  return users.filter((u) => dayKeyOf(u.createdAt, tz) === day);
+function usersCreatedOn(users: readonly UserFact[], day: DayKey, tz: string, until = Infinity): UserFact[] {
+  return users.filter((u) => u.createdAt < until && dayKeyOf(u.createdAt, tz) === day);
 }
 
 export function rollupDay(day: DayKey, facts: DayFacts, opts: RollupOptions): DailyRollup {
   const tz = opts.timeZone ?? DEFAULT_SHOP_TIME_ZONE;
-  const onDay = (at: EpochMs) => dayKeyOf(at, tz) === day;
+  const until = opts.until ?? Infinity;
+  const onDay = (at: EpochMs) => at < until && dayKeyOf(at, tz) === day;
+  const paidOn = (o: OrderFact) => o.payment?.paidAt !== undefined && onDay(o.payment.paidAt);
   const totals = emptyMetrics();
   const tallies = new Map(DIMENSIONS.map(([name]) => [name, new DimensionTally()]));
 
@@ -142,7 +143,7 @@ export function rollupDay(day: DayKey, facts: DayFacts, opts: RollupOptions): Da
   }
 
   // New users.
-  const created = usersCreatedOn(facts.users, day, tz);
+  const created = usersCreatedOn(facts.users, day, tz, until);
   totals.newUsers = created.length;
   for (const u of created) {
     for (const [name, keyOf] of DIMENSIONS) {
@@ -154,7 +155,7 @@ export function rollupDay(day: DayKey, facts: DayFacts, opts: RollupOptions): Da
   // Orders paid today; refunds succeeded today.
   const payers = new Set<string>();
   for (const o of facts.orders) {
-    if (paidOn(o, day, tz)) {
+    if (paidOn(o)) {
       const fen = paidFenOf(o);
       totals.orders++;
       totals.gmvFen += fen;

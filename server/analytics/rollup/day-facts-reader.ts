@@ -3,7 +3,10 @@
  * visits and events of the day (by time, paged), users created on the day and 1, 7 and 30 days before, orders paid
  * or refunded on the day. Only the fields the rollup uses are fetched. The queries may return a little more than the
  * day (e.g. an order with one refund before and one after); the rollup ignores what is outside the day.
+ * With `until`, only the part of the day before that instant is read (the dashboard's "yesterday up to the same shop
+ * time"; the rollup is then cut off at the same instant: `rollupDay(day, facts, { until })`).
  */
+import type { EpochMs } from '../../../typings/shop/common';
 import type { Database } from '../../lib/cloud';
 import { isCollectionMissing } from '../../lib/collections';
 import { addDays, dayRange, type DayKey } from '../domain/shop-calendar';
@@ -33,9 +36,19 @@ async function readAll<T>(db: Database, collection: string, where: Query, fields
   }
 }
 
-export async function readDayFacts(db: Database, day: DayKey, timeZone: string, pageSize = PAGE_SIZE): Promise<DayFacts> {
+export interface DayFactsOptions {
+  /** Documents per request (default PAGE_SIZE). */
+  pageSize?: number;
+  /** Read only the facts before this instant (default: the whole day). */
+  until?: EpochMs;
+}
+
+export async function readDayFacts(db: Database, day: DayKey, timeZone: string, opts: DayFactsOptions = {}): Promise<DayFacts> {
   const _ = db.command;
-  const { start, end } = dayRange(day, timeZone);
+  const pageSize = opts.pageSize ?? PAGE_SIZE;
+  const range = dayRange(day, timeZone);
+  const start = range.start;
+  const end = opts.until === undefined ? range.end : Math.max(start, Math.min(range.end, opts.until));
   const within = () => _.gte(start).and(_.lt(end));
   const cohortDays = [day, ...Object.values(RETURN_OFFSETS).map((k) => addDays(day, -k))];
 
@@ -44,7 +57,7 @@ export async function readDayFacts(db: Database, day: DayKey, timeZone: string, 
     readAll<EventFact>(db, 'events', { at: within() }, ['type', 'openid', 'at', 'page', 'goodsId'], pageSize),
     Promise.all(
       cohortDays.map((d) => {
-        const r = dayRange(d, timeZone);
+        const r = d === day ? { start, end } : dayRange(d, timeZone);
         return readAll<UserFact>(db, 'users', { createdAt: _.gte(r.start).and(_.lt(r.end)) }, ['_id', 'createdAt', 'firstTouch'], pageSize);
       }),
     ),

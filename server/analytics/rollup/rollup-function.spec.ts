@@ -92,7 +92,7 @@ it('reads a day in pages: a page of 1 gives the same facts as one page', async (
     const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
     const whole = await readDayFacts(cloud.database(), '2026-03-31', 'Asia/Shanghai');
-    const paged = await readDayFacts(cloud.database(), '2026-03-31', 'Asia/Shanghai', 1);
+    const paged = await readDayFacts(cloud.database(), '2026-03-31', 'Asia/Shanghai', { pageSize: 1 });
     expect(paged).toEqual(whole);
     expect(whole.visits).toHaveLength(3);
     expect(whole.events).toHaveLength(8); // 7 of the history (one a forged paid event) + the late one

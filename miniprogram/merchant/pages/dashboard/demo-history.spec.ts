@@ -26,14 +26,14 @@ afterAll(async () => {
   await emu?.stop();
 });
 
-it('yesterday is the rollup document, the trend has 30 days of data', async () => {
+it('yesterday\'s whole day is the rollup document, the trend has 30 completed days of data', async () => {
   page = await loadPage('merchant/pages/dashboard/index', { emulator: emu, openid: DEMO_STAFF });
   await page.waitFor((d) => d.status === 'ready');
-  const yesterday = page.data.trend[page.data.trend.length - 2].day as string;
+  const yesterday = page.data.trend[page.data.trend.length - 1].day as string;
   const doc = emu.service<DatabaseService>('database').collection('analytics_daily').findOne({ _id: yesterday }) as unknown as DailyRollup;
   expect(doc.totals.visitors).toBeGreaterThan(0);
-  expect(page.text('#card-visitors .dash-kpi__prev')).toBe(`昨日 ${countText(doc.totals.visitors)}`);
-  expect(page.text('#card-gmvFen .dash-kpi__prev')).toBe(`昨日 ${yuanText(doc.totals.gmvFen)}`);
+  expect(page.text('#card-visitors .dash-kpi__full')).toBe(`昨日全天 ${countText(doc.totals.visitors)}`);
+  expect(page.text('#card-gmvFen .dash-kpi__full')).toBe(`昨日全天 ${yuanText(doc.totals.gmvFen)}`);
   const trend = page.data.trend as Array<{ hasData: boolean; visitors: number }>;
   expect(trend).toHaveLength(30);
   expect(trend.every((p) => p.hasData)).toBe(true);
@@ -41,9 +41,19 @@ it('yesterday is the rollup document, the trend has 30 days of data', async () =
   writePreviewIfAsked(page, 'merchant/pages/dashboard/index', { charts: ['#trend'], title: 'demo' });
 });
 
+it('segments: the members of a segment by nickname, with their last visit and order', async () => {
+  page = await loadPage('merchant/pages/segments/index', { emulator: emu, openid: DEMO_STAFF, query: { segment: 'at_risk' } });
+  await page.waitFor((d) => d.status === 'ready' && d.members.length > 0);
+  const members = page.data.members as Array<{ name: string; named: boolean; detail: string }>;
+  expect(members.length).toBe(50);
+  expect(members.filter((m) => m.named).length).toBeGreaterThan(25);
+  expect(members.every((m) => /^最近访问 \d\d-\d\d/.test(m.detail))).toBe(true);
+  for (const sel of ['#ring', '#series']) expect(page.comp.querySelector(sel).instance.options).toBeDefined();
+  writePreviewIfAsked(page, 'merchant/pages/segments/index', { charts: ['#ring', '#series'] });
+});
+
 it.each([
   ['funnel', ['#funnel']],
-  ['segments', ['#ring', '#series']],
   ['channels', ['#channels']],
   ['retention', []],
   ['report', ['#comparison']],

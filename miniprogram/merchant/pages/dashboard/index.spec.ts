@@ -38,34 +38,42 @@ describe('the dashboard on 04-01 at 18:00, 03-30 and 03-31 rolled up', () => {
   }, 60_000);
   afterAll(() => env?.stop());
 
-  it('shows today so far against yesterday with ↑/↓, the 30-day trend, and leads to the other reports', async () => {
+  it('shows today so far against yesterday up to the same time with ↑/↓, yesterday\'s whole day, the trend of the completed days', async () => {
     page = await open('dashboard');
     await page.waitFor((d) => d.status === 'ready');
     expect(page.text('.dash-title')).toBe('今日 4月1日');
-    // today: C visited (QR) and paid ¥40; C's order of 03-31 refunded ¥20. Yesterday: A, C, D came; ¥50 + ¥10 paid.
-    expect(card(page, 'visitors')).toEqual(['访客', '1', '昨日 3', '↓66.7%']);
-    expect(card(page, 'newUsers')).toEqual(['新用户', '0', '昨日 2', '↓100.0%']);
-    expect(card(page, 'orders')).toEqual(['订单', '1', '昨日 2', '↓50.0%']);
-    expect(card(page, 'gmvFen')).toEqual(['成交额', '¥40.00', '昨日 ¥60.00', '↓33.3%']);
-    expect(card(page, 'aovFen')).toEqual(['客单价', '¥40.00', '昨日 ¥30.00', '↑33.3%']);
-    expect(card(page, 'conversion')).toEqual(['转化率', '100.0%', '昨日 66.7%', '↑50.0%']);
-    expect(card(page, 'refundFen')).toEqual(['退款', '¥20.00', '昨日 ¥0.00', '—']);
+    expect(page.text('#as-of')).toMatch(/^截至 18:0\d · 对比昨日同时段（0:00–18:0\d）$/);
+    // today: C visited (QR) and paid ¥40; C's order of 03-31 refunded ¥20. Yesterday up to 18:00: C, A, D came, C and
+    // D new, C paid ¥50 (A's ¥10 was paid at 23:30). The whole of yesterday: ¥50 + ¥10 by C and A.
+    expect(card(page, 'visitors')).toEqual(['访客', '1', '昨日同时段 3', '↓66.7%']);
+    expect(card(page, 'newUsers')).toEqual(['新用户', '0', '昨日同时段 2', '↓100.0%']);
+    expect(card(page, 'orders')).toEqual(['订单', '1', '昨日同时段 1', '持平']);
+    expect(card(page, 'gmvFen')).toEqual(['成交额', '¥40.00', '昨日同时段 ¥50.00', '↓20.0%']);
+    expect(card(page, 'aovFen')).toEqual(['客单价', '¥40.00', '昨日同时段 ¥50.00', '↓20.0%']);
+    expect(card(page, 'conversion')).toEqual(['转化率', '100.0%', '昨日同时段 33.3%', '↑200.0%']);
+    expect(card(page, 'refundFen')).toEqual(['退款', '¥20.00', '昨日同时段 ¥0.00', '—']);
+    expect(['visitors', 'orders', 'gmvFen', 'aovFen', 'conversion'].map((k) => page!.text(`#card-${k} .dash-kpi__full`))).toEqual([
+      '昨日全天 3', '昨日全天 2', '昨日全天 ¥60.00', '昨日全天 ¥30.00', '昨日全天 66.7%',
+    ]);
     expect(page.exists('#card-visitors .dash-down')).toBe(true);
-    expect(page.exists('#card-aovFen .dash-up')).toBe(true);
+    expect(page.exists('#card-orders .dash-flat')).toBe(true);
+    expect(page.exists('#card-conversion .dash-up')).toBe(true);
 
-    // the trend: 30 days ending today, visitors of 03-30 / 03-31 / 04-01 = 2 / 3 / 1
+    // the trend: the 30 days ending yesterday (today, not over, is left out), visitors of 03-30 / 03-31 = 2 / 3; the
+    // days before have no rollup: gaps, not zeros
     const people = chartOptions(page, '#trend');
     expect(people.categories).toHaveLength(30);
-    expect(people.categories.slice(-3)).toEqual(['03-30', '03-31', '04-01']);
+    expect(people.categories.slice(-3)).toEqual(['03-29', '03-30', '03-31']);
     expect(people.series.map((s: { name: string }) => s.name)).toEqual(['访客', '新用户', '订单']);
-    expect(people.series[0].data.slice(-3)).toEqual([2, 3, 1]);
-    expect(page.text('#trend')).toContain('访客合计 6');
+    expect(people.series[0].data.slice(-3)).toEqual([null, 2, 3]);
+    expect(page.text('#trend')).toContain('访客合计 5');
+    expect(page.text('#trend-note')).toContain('今天还没过完');
     await page.tap('#metric-gmv');
     const money = chartOptions(page, '#trend');
-    expect(money.series[0].data.slice(-3)).toEqual([3000, 6000, 4000]);
+    expect(money.series[0].data.slice(-3)).toEqual([null, 3000, 6000]);
     expect(money.series[0].formatter(6000)).toBe('¥60.00');
     expect(money.yAxis.data[0].formatter(6000)).toBe('¥60');
-    expect(page.text('#trend')).toContain('成交额合计 ¥130.00');
+    expect(page.text('#trend')).toContain('成交额合计 ¥90.00');
     writePreviewIfAsked(page, 'merchant/pages/dashboard/index', { charts: ['#trend'] });
 
     await page.tap('#to-funnel');
@@ -216,11 +224,18 @@ describe('the reports on 04-07 at 12:00, 03-30 to 04-06 rolled up', () => {
 
     await page.tap('#segment-active_customer');
     await page.waitFor((d) => d.members.length === 2);
-    expect(page.data.members).toEqual(['A', 'C']);
+    // A 安安 and C 陈晨 by their nicknames, with their last visit, last order and paid orders
+    expect(page.text('#member-A')).toBe('安安ID …A最近访问 04-06 · 最近下单 03-31 · 付款 2 单');
+    expect(page.text('#member-C .seg-member__name')).toBe('陈晨');
+    expect(page.text('#member-C .seg-member__detail')).toBe('最近访问 04-01 · 最近下单 04-01 · 付款 2 单');
     await page.tap('#send-coupon');
     await page.waitFor((d) => d.grantNote !== '' && !d.granting);
     expect(page.text('#grant-note')).toBe('已发出 2 张');
     writePreviewIfAsked(page, 'merchant/pages/segments/index', { charts: ['#ring', '#series'] });
+    // B and D have no nickname: said so, with the end of the openid to tell them apart
+    await page.tap('#segment-new_first_visit');
+    await page.waitFor((d) => d.segment === 'new_first_visit' && d.members.length === 2);
+    expect(page.text('#member-B')).toBe('未设置昵称ID …B最近访问 03-30 · 没下过单');
     const owned = env.coll('user_coupons').find({ templateId: 't-back' }) as Array<{ openid: string }>;
     expect(owned.map((c) => c.openid).sort()).toEqual(['A', 'C']);
   });

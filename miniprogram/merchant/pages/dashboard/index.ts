@@ -1,11 +1,12 @@
-// The owner's dashboard (subpackage `merchant/`, staff only): today so far against the whole of yesterday, with the
-// change of each number, a 30-day trend chart (people or money), and the way to the other reports. The server decides
+// The owner's dashboard (subpackage `merchant/`, staff only): today so far against yesterday up to the same time, with
+// the change of each number and yesterday's whole day beside it, a trend chart of the 30 completed days (people or
+// money; today, not over yet, is on the cards, not on the line), and the way to the other reports. The server decides
 // who may see it (`dashboard.overview` answers FORBIDDEN to anyone not on the staff list); the page shows the refusal.
 import type { ExportRequest, OverviewResult } from '../../../../typings/api/analytics';
 import { userMessage } from '../../../services/cloud';
 import type { CategoryChartSpec } from '../../charts/chart-spec';
 import { periodTitle } from '../../charts/labels';
-import { headlineCards, trendChart, type HeadlineCard, type TrendMetric } from '../../charts/overview-view';
+import { comparisonNote, headlineCards, trendChart, type HeadlineCard, type TrendMetric } from '../../charts/overview-view';
 import { getOverview } from '../../services/analytics';
 import { isForbidden, shortTime } from '../../utils/format';
 
@@ -27,6 +28,7 @@ Component({
     status: 'loading' as Status,
     errorMessage: '',
     asOf: '',
+    comparison: '',
     todayTitle: '',
     cards: [] as HeadlineCard[],
     trend: [] as OverviewResult['trend'],
@@ -49,12 +51,13 @@ Component({
         this.setData({
           status: 'ready',
           asOf: shortTime(overview.asOf),
+          comparison: comparisonNote(shortTime(overview.asOf).slice(-5)),
           todayTitle: periodTitle(overview.today.day),
           trend: overview.trend,
-          cards: headlineCards(overview.today, overview.yesterday, overview.change),
+          cards: headlineCards(overview.today, overview.yesterdaySameTime, overview.yesterday, overview.change),
           trendSpec: trendChart(overview.trend, this.data.metric),
           links: LINKS.map((l) => ({ ...l, url: `${l.url}?today=${overview.today.day}` })),
-          exportRequest: { report: 'daily', params: { from: overview.trend[0]?.day ?? overview.today.day, to: overview.today.day } },
+          exportRequest: { report: 'daily', params: { from: overview.trend[0]?.day ?? overview.today.day, to: overview.yesterday.day } },
         });
       } catch (e) {
         this.setData({ status: isForbidden(e) ? 'forbidden' : 'error', errorMessage: userMessage(e) });

@@ -1,13 +1,13 @@
 // Customer segments (subpackage `merchant/`, staff only): how many customers are new, returning, active, at risk or
-// churned (a ring), how that moved over 30 days (a line), the written definitions, and the customers of one segment,
-// to whom staff can send a coupon (marketing `coupons.grant`, ≤ 100 per call: the members are sent in chunks).
+// churned (a ring), how that moved over 30 days (a line), the written definitions, and the customers of one segment
+// (nickname, last visit, last order, paid orders; the openid only as a short grey id), to whom staff can send a coupon (marketing `coupons.grant`, ≤ 100 per call: the members are sent in chunks).
 import type { CentreCoupon } from '../../../../typings/api/marketing';
 import type { ExportRequest, SegmentName } from '../../../../typings/api/analytics';
 import { userMessage } from '../../../services/cloud';
 import { couponCentre } from '../../../services/marketing';
 import type { CategoryChartSpec, RingChartSpec } from '../../charts/chart-spec';
 import { SEGMENT_NAMES, SEGMENT_ORDER } from '../../charts/names';
-import { segmentRing, segmentRows, segmentSeries, type SegmentRowView } from '../../charts/segments-view';
+import { memberRows, segmentRing, segmentRows, segmentSeries, type MemberRowView, type SegmentRowView } from '../../charts/segments-view';
 import { getSegmentMembers, getSegments, grantCoupon } from '../../services/analytics';
 import { isForbidden } from '../../utils/format';
 
@@ -26,7 +26,7 @@ Component({
     definitions: { atRiskDays: 0, churnedDays: 0 },
     segment: '' as SegmentName | '',
     segmentName: '',
-    members: [] as string[],
+    members: [] as MemberRowView[],
     nextCursor: '',
     membersLoading: false,
     granting: false,
@@ -79,7 +79,7 @@ Component({
       try {
         const page = await getSegmentMembers(segment, this.data.nextCursor || undefined);
         if (segment !== this.data.segment) return;
-        this.setData({ members: [...this.data.members, ...page.openids], nextCursor: page.nextCursor ?? '' });
+        this.setData({ members: [...this.data.members, ...memberRows(page.members)], nextCursor: page.nextCursor ?? '' });
       } catch (e) {
         wx.showToast({ title: userMessage(e), icon: 'none' });
       } finally {
@@ -91,7 +91,7 @@ Component({
     },
     /** Picks a coupon template (those on offer in the coupon centre), then grants one to each listed member. */
     async onSendCoupon(): Promise<void> {
-      const openids = this.data.members;
+      const openids = this.data.members.map((m) => m.openid);
       if (!openids.length || this.data.granting) return;
       let coupons: CentreCoupon[];
       try {
