@@ -6,6 +6,7 @@ import type { StorageService } from '../emulator/src/storage';
 import { startTestEmulator } from '../emulator/src/testing';
 import type { GoodsDoc, SkuDoc } from '../typings/shop/catalogue';
 import type { OrderDoc } from '../typings/shop/order';
+import type { CouponTemplate, OwnedCoupon } from '../typings/marketing/coupon';
 import { DEMO_CUSTOMER, DEMO_STAFF, demoProblems, demoShop, type DemoShop } from './demo-shop';
 
 const NOW = Date.UTC(2024, 5, 1, 4, 0, 0);
@@ -63,6 +64,19 @@ it('the checks catch a broken counter, price, picture or goods without SKU', () 
   expect(broken((s) => delete s.dataset.files[Object.keys(s.dataset.files)[5]]).join('\n')).toMatch(/has no bytes/);
   expect(broken((s) => (s.dataset.collections.skus = s.dataset.collections.skus.filter((k) => k.goodsId !== 'g-mug'))).join('\n')).toMatch(/g-mug has no SKU/);
   expect(broken((s) => ((s.dataset.collections.goods[0] as unknown as GoodsDoc).sales += 2)).join('\n')).toMatch(/sales/);
+  expect(broken((s) => ((s.dataset.collections.coupon_templates[0] as unknown as CouponTemplate).issuedCount += 1)).join('\n')).toMatch(/issuedCount/);
+  expect(broken((s) => ((s.dataset.collections.user_coupons[0] as unknown as OwnedCoupon).templateId = 'tpl-gone')).join('\n')).toMatch(/unknown template tpl-gone/);
+  expect(broken((s) => ((s.dataset.collections.promotions[0] as unknown as { scope: unknown }).scope = { type: 'categories', categoryIds: ['c-none'] })).join('\n')).toMatch(/unknown category c-none/);
+});
+
+it('runs the marketing an owner would on opening day: claimable coupons, 满减, a new-user zone, the invite campaign', () => {
+  const templates = col<CouponTemplate>('coupon_templates');
+  expect(templates.filter((t) => t.enabled && !t.communityOnly && t.claimStartsAt <= NOW && t.claimEndsAt > NOW).length).toBeGreaterThanOrEqual(3);
+  expect(templates.some((t) => t.communityOnly && t.perGroupLimit)).toBe(true);
+  expect(col<{ kind: string }>('promotions').map((p) => p.kind).sort()).toEqual(['full_reduction', 'full_reduction', 'new_user_price']);
+  expect(col<{ _id: string; enabled: boolean }>('campaigns')).toEqual([expect.objectContaining({ _id: 'invite', enabled: true })]);
+  const mine = col<OwnedCoupon>('user_coupons').filter((c) => c.openid === DEMO_CUSTOMER);
+  expect(mine.map((c) => c.status).sort()).toEqual(['available', 'available', 'expired']);
 });
 
 describe('seeded into the emulator', () => {

@@ -16,7 +16,11 @@ import { expandSpecs, goodsPriceRange, matchesSpecs } from '../../server/domain/
 import { stockBaseline } from '../../server/domain/stock-plan';
 import type { DemoShop } from './dataset';
 import { isTilePng } from './images';
+import type { CouponTemplate, OwnedCoupon } from '../../typings/marketing/coupon';
+import type { InviteCampaign } from '../../typings/marketing/growth';
 import type { MemberDoc } from '../../typings/marketing/member';
+import type { Promotion } from '../../typings/marketing/promotion';
+import type { Scope } from '../../typings/marketing/scope';
 import { balanceOf, ledgerProblems } from '../../server/domain/pricing/points-ledger';
 
 const isFen = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
@@ -111,6 +115,38 @@ export function demoProblems(shop: DemoShop): string[] {
   for (const m of (c.members ?? []) as unknown as MemberDoc[]) {
     for (const p of ledgerProblems({ balance: m.balance, lots: m.lots, entries: m.entries })) problems.push(`member ${m._id}: ${p}`);
     if (m.balance !== balanceOf(m.entries)) problems.push(`member ${m._id}: stored balance ≠ Σ ledger`);
+  }
+  problems.push(...marketingProblems(shop, new Set(goods.map((g) => g._id)), categoryIds));
+  return problems;
+}
+
+/** Coupons belong to known templates within their limits, and promotions and templates name real goods and categories. */
+function marketingProblems(shop: DemoShop, goodsIds: Set<string>, categoryIds: Set<string>): string[] {
+  const problems: string[] = [];
+  const c = shop.dataset.collections;
+  const templates = (c.coupon_templates ?? []) as unknown as CouponTemplate[];
+  const coupons = (c.user_coupons ?? []) as unknown as OwnedCoupon[];
+  const scopeProblem = (what: string, scope: Scope) => {
+    if (scope.type === 'categories') scope.categoryIds.filter((id) => !categoryIds.has(id)).forEach((id) => problems.push(`${what}: unknown category ${id}`));
+    if (scope.type === 'goods') scope.goodsIds.filter((id) => !goodsIds.has(id)).forEach((id) => problems.push(`${what}: unknown goods ${id}`));
+  };
+  for (const t of templates) {
+    scopeProblem(`template ${t._id}`, t.scope);
+    const issued = coupons.filter((k) => k.templateId === t._id);
+    if (issued.length !== t.issuedCount) problems.push(`template ${t._id}: issuedCount ${t.issuedCount} ≠ ${issued.length} coupons`);
+    if (t.totalQuantity !== null && t.issuedCount > t.totalQuantity) problems.push(`template ${t._id}: more issued than its total`);
+    const perUser = new Map<string, number>();
+    for (const k of issued) perUser.set(k.openid, (perUser.get(k.openid) ?? 0) + 1);
+    for (const [openid, n] of perUser) if (n > t.perUserLimit) problems.push(`template ${t._id}: ${openid} holds ${n} > ${t.perUserLimit}`);
+  }
+  const templateIds = new Set(templates.map((t) => t._id));
+  for (const k of coupons) if (!templateIds.has(k.templateId)) problems.push(`coupon ${k._id}: unknown template ${k.templateId}`);
+  for (const p of (c.promotions ?? []) as unknown as Promotion[]) {
+    if (p.kind === 'full_reduction') scopeProblem(`promotion ${p._id}`, p.scope);
+    else p.items.filter((it) => !goodsIds.has(it.goodsId)).forEach((it) => problems.push(`promotion ${p._id}: unknown goods ${it.goodsId}`));
+  }
+  for (const campaign of (c.campaigns ?? []) as unknown as InviteCampaign[]) {
+    for (const id of [campaign.inviterTemplateId, campaign.inviteeTemplateId]) if (!templateIds.has(id)) problems.push(`campaign ${campaign._id}: unknown template ${id}`);
   }
   return problems;
 }

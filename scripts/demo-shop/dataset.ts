@@ -13,6 +13,7 @@ import { expandSpecs, goodsPriceRange } from '../../server/domain/sku-matrix';
 import type { Dataset } from '../../emulator/src/seed';
 import { DEMO_CATEGORIES, DEMO_GOODS, skuPriceFen, specDefs } from './catalogue';
 import { drawTile } from './images';
+import { demoMarketing } from './marketing';
 import { DEMO_MEMBER_ZONE, DEMO_PRICING_RULES, demoGifts, demoMembers } from './members';
 import { buildDemoOrders, DEMO_CUSTOMER, DEMO_STAFF } from './orders';
 import { buildDemoHistory } from './history';
@@ -188,6 +189,7 @@ export function buildDemoShop(opts: DemoShopOptions): DemoShop {
         orders: orders as unknown as Array<Record<string, unknown>>,
         members: demoMembers(CUSTOMERS.map((c) => c.openid), orders, opts.now) as unknown as Array<Record<string, unknown>>,
         points_gifts: demoGifts() as unknown as Array<Record<string, unknown>>,
+        ...Object.fromEntries(Object.entries(demoMarketing({ now: opts.now, customers: CUSTOMERS.map((c) => c.openid) })).map(([k, v]) => [k, docs(v)])),
         ...(history && analytics
           ? {
               visits: docs(history.visits),
