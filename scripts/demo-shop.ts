@@ -24,11 +24,24 @@ export interface DemoDatasetOptions {
   now?: number;
   /** The env id file ids are minted for (default 'local', the emulator's). */
   envId?: string;
+  /**
+   * Generate the shop's past too (customers, visits, events, orders and their rollups, see demo-shop/history.ts):
+   * `true` (default) = 90 days, a number = that many days, `false` = only the few demo orders (what tests that need
+   * no history use: fast).
+   */
+  history?: boolean | number;
 }
+
+export const DEMO_HISTORY_DAYS = 90;
 
 export function demoShop(opts: DemoDatasetOptions = {}): DemoShop {
   const envId = opts.envId ?? 'local';
-  return buildDemoShop({ now: opts.now ?? Date.now(), fileIdFor: (p) => fileIdFor(envId, p) });
+  const history = opts.history ?? true;
+  return buildDemoShop({
+    now: opts.now ?? Date.now(),
+    fileIdFor: (p) => fileIdFor(envId, p),
+    history: history === false ? false : { days: history === true ? DEMO_HISTORY_DAYS : history },
+  });
 }
 
 export function demoDataset(opts: DemoDatasetOptions = {}): Dataset {
@@ -42,6 +55,7 @@ if (require.main === module) {
   for (const o of c.orders as Array<{ status: string }>) byStatus[o.status] = (byStatus[o.status] ?? 0) + 1;
   console.log(`categories ${c.categories.length}, goods ${c.goods.length}, skus ${c.skus.length}, files ${Object.keys(shop.dataset.files).length}`);
   console.log(`orders ${c.orders.length}: ${JSON.stringify(byStatus)}`);
+  console.log(`users ${c.users.length}, visits ${c.visits?.length ?? 0}, events ${c.events?.length ?? 0}, rollup days ${c.analytics_daily?.length ?? 0}`);
   const problems = demoProblems(shop);
   console.log(problems.length ? `PROBLEMS:\n  ${problems.join('\n  ')}` : 'consistent');
   process.exit(problems.length ? 1 : 0);

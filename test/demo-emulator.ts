@@ -19,10 +19,13 @@ export interface DemoEmulator {
   orders: OrderDoc[];
 }
 
-/** Starts the emulator and seeds the demo shop as it stood a minute ago. Remember `await emu.stop()`. */
-export async function startDemoEmulator(): Promise<DemoEmulator> {
+/**
+ * Starts the emulator and seeds the demo shop as it stood a minute ago. Remember `await emu.stop()`. Without its
+ * past unless asked (`{history: true}` or a number of days: 90 days of customers, visits and rollups, slower).
+ */
+export async function startDemoEmulator(opts: { history?: boolean | number } = {}): Promise<DemoEmulator> {
   const emu = await startTestEmulator({ projectDir: PROJECT_DIR });
-  const shop = demoShop({ now: Date.now() - 60_000 });
+  const shop = demoShop({ now: Date.now() - 60_000, history: opts.history ?? false });
   const restore = pointSdkAt(emu);
   try {
     await ensureCollections(getDatabase());

@@ -81,6 +81,8 @@ export interface PageHandle {
   waitForText(text: string, timeoutMs?: number): Promise<void>;
   /** Waits until no wx.request / callFunction is in flight. */
   idle(): Promise<void>;
+  /** Sends the events the page's tracker has queued (services/tracking.ts flushTracking) and waits for the send. */
+  flushTracking(): Promise<void>;
   detach(): void;
 }
 
@@ -400,6 +402,7 @@ export async function loadPage(pagePath: string, opts: LoadPageOptions): Promise
   const { calls, inflight } = installWx(opts);
 
   let id = '';
+  let tracking: Tracking | undefined;
   jest.isolateModules(() => {
     id = simulate.load(abs, {
       rootPath: MINIPROGRAM_DIR,
@@ -407,6 +410,7 @@ export async function loadPage(pagePath: string, opts: LoadPageOptions): Promise
       compilerOptions: compilerOptions(),
       usingComponents: { ...(appJson().usingComponents ?? {}) },
     });
+    tracking = captureTracking();
   });
   const query = opts.query ?? {};
   const comp = simulate.render(id, query) as any;
@@ -470,6 +474,9 @@ export async function loadPage(pagePath: string, opts: LoadPageOptions): Promise
       }
       await sleep(0);
     },
+    async flushTracking() {
+      await tracking?.flushTracking();
+    },
     detach() {
       comp.detach();
       parent.remove();
@@ -477,6 +484,35 @@ export async function loadPage(pagePath: string, opts: LoadPageOptions): Promise
   };
   return handle;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tracking: each page / app load has its own services/tracking.ts (isolated modules) with a 3 s batch timer. The
+// harness keeps each instance and flushes them all after the spec file's tests (so no timer outlives the test file
+// and no tracked event is lost while the emulator is still up).
+
+type Tracking = { flushTracking(): Promise<void> };
+const trackers = new Set<Tracking>();
+
+/** The services/tracking.ts instance of the current isolated module registry (the page's or the app's). */
+function captureTracking(): Tracking | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const t = require(path.join(MINIPROGRAM_DIR, 'services', 'tracking')) as Tracking;
+    trackers.add(t);
+    return t;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Flushes every tracker the pages and apps loaded so far have (clears their timers). Never rejects. */
+export async function flushAllTracking(): Promise<void> {
+  const all = [...trackers];
+  trackers.clear();
+  await Promise.allSettled(all.map((t) => t.flushTracking()));
+}
+
+if (typeof afterAll === 'function') afterAll(() => flushAllTracking());
 
 /** What a test sees of the App: its globalData and lifecycle. */
 export interface LaunchedApp {
@@ -503,6 +539,7 @@ export async function launchApp(
     jest.isolateModules(() => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       require(path.join(MINIPROGRAM_DIR, 'app'));
+      captureTracking();
     });
   } finally {
     global.App = previousApp;

@@ -14,7 +14,11 @@ import type { Dataset } from '../../emulator/src/seed';
 import { DEMO_CATEGORIES, DEMO_GOODS, skuPriceFen, specDefs } from './catalogue';
 import { drawTile } from './images';
 import { buildDemoOrders, DEMO_CUSTOMER, DEMO_STAFF } from './orders';
+import { buildDemoHistory } from './history';
 import { seededRng } from './rng';
+import { deriveAnalytics } from '../../server/analytics/domain/history-rollup';
+import { DEFAULT_SEGMENT_DEFINITIONS } from '../../server/analytics/domain/segments';
+import { stockBaseline } from '../../server/domain/stock-plan';
 
 export { DEMO_CUSTOMER, DEMO_STAFF } from './orders';
 
@@ -48,6 +52,8 @@ const CUSTOMERS: Array<{ openid: string; nickname: string }> = [
 ];
 
 const SEED = 20240601;
+/** The history's random stream (history.ts); its orders use HISTORY_SEED + 1. */
+export const HISTORY_SEED = SEED + 1;
 const DAY = 24 * 3600 * 1000;
 
 export interface DemoShop {
@@ -63,7 +69,16 @@ export interface DemoShopOptions {
   now: number;
   /** The file id a cloud path gets once uploaded (the emulator's: storage `fileIdFor`). */
   fileIdFor: (cloudPath: string) => string;
+  /**
+   * Also generate the shop's past (history.ts): `days` shop days of customers, visits, events and orders, and what
+   * the nightly rollup would have written for them (analytics_daily, customer_facts, analytics_periods). Off: only
+   * the few demo orders (fast, for tests).
+   */
+  history?: { days: number } | false;
 }
+
+/** Stock added while the history's orders are built, so no past order is refused; the shop's stock is set back after. */
+const HISTORY_STOCK = 1_000_000;
 
 export function buildDemoShop(opts: DemoShopOptions): DemoShop {
   const rng = seededRng(SEED);
@@ -127,15 +142,36 @@ export function buildDemoShop(opts: DemoShopOptions): DemoShop {
     doc.searchText = goodsSearchText(doc);
     return doc;
   });
-  const initialStock = Object.fromEntries(skus.map((s) => [s._id, s.stock]));
+  const shownStock = new Map(skus.map((s) => [s._id, s.stock]));
 
-  const orders: OrderDoc[] = buildDemoOrders({ now: opts.now, rng, goods, skus, shipping: DEMO_SETTINGS.shipping });
+  // The past first (its own random stream, so the rest of the dataset is the same with or without it).
+  const history = opts.history ? buildDemoHistory({ now: opts.now, days: opts.history.days, rng: seededRng(HISTORY_SEED), goods, skus }) : undefined;
+  let historyOrders: OrderDoc[] = [];
+  if (history) {
+    for (const s of skus) s.stock += HISTORY_STOCK;
+    historyOrders = buildDemoOrders({ now: opts.now, rng: seededRng(HISTORY_SEED + 1), goods, skus, shipping: DEMO_SETTINGS.shipping }, history.orderPlans);
+  }
+  const orders: OrderDoc[] = [...buildDemoOrders({ now: opts.now, rng, goods, skus, shipping: DEMO_SETTINGS.shipping }), ...historyOrders].sort(
+    (a, b) => b.createdAt - a.createdAt,
+  );
+  if (history) for (const s of skus) s.stock = shownStock.get(s._id)!;
+  // What the shop started with: the stock everything since (reservations, sales, refunds, restocks) adds up from.
+  const initialStock = Object.fromEntries(skus.map((s) => [s._id, stockBaseline(s)]));
 
   const users: UserDoc[] = CUSTOMERS.map((c, i) => {
     const first = orders.filter((o) => o.openid === c.openid).map((o) => o.attribution).sort((a, b) => a.at - b.at)[0];
     const touch = first ?? { at: opts.now - (10 + i) * DAY, scene: 1001, channel: 'direct' as const };
     return { _id: c.openid, createdAt: touch.at, firstTouch: touch, lastTouch: touch, nickname: c.nickname };
   });
+  users.push(...(history?.users ?? []));
+  const analytics = history
+    ? deriveAnalytics(
+        { visits: history.visits, events: history.events, users, orders },
+        history.days,
+        { timeZone: DEMO_SETTINGS.timezone, now: opts.now, segments: DEFAULT_SEGMENT_DEFINITIONS },
+      )
+    : undefined;
+  const docs = (list: readonly object[]) => list as unknown as Array<Record<string, unknown>>;
 
   return {
     dataset: {
@@ -147,6 +183,15 @@ export function buildDemoShop(opts: DemoShopOptions): DemoShop {
         staff: DEMO_STAFF_DOCS as unknown as Array<Record<string, unknown>>,
         users: users as unknown as Array<Record<string, unknown>>,
         orders: orders as unknown as Array<Record<string, unknown>>,
+        ...(history && analytics
+          ? {
+              visits: docs(history.visits),
+              events: docs(history.events),
+              analytics_daily: docs(analytics.rollups),
+              customer_facts: docs(analytics.customerFacts),
+              analytics_periods: docs(analytics.periods),
+            }
+          : {}),
       },
       files,
     },

@@ -34,7 +34,7 @@ export const DEMO_ADDRESS: DeliveryAddress = {
 };
 
 /** One step of an order's life after it was placed. */
-type Step =
+export type Step =
   | { event: Exclude<OrderEvent, 'request_refund' | 'ship'>; after: number; note?: string }
   | { event: 'ship'; after: number; company: string; trackingNo: string }
   | { event: 'request_refund'; after: number; reason: string; by: 'customer' | 'staff'; lines?: Array<[string, string[], number]> };
@@ -49,7 +49,7 @@ export interface DemoOrderPlan {
   items: Array<[string, string[], number]>;
   steps: Step[];
   remark?: string;
-  touch: Pick<Touch, 'scene' | 'channel' | 'store' | 'table' | 'campaign'>;
+  touch: Pick<Touch, 'scene' | 'channel' | 'store' | 'table' | 'campaign' | 'qr' | 'referrer'>;
 }
 
 /** A few orders in each state (newest first). */
@@ -106,18 +106,19 @@ function actorFor(event: OrderEvent, openid: string, step?: Step): Actor {
   }
 }
 
-/** Builds the orders, updating the SKUs' counters and the goods' sales. */
-export function buildDemoOrders(input: DemoOrdersInput): OrderDoc[] {
+/** Builds the orders of the plans (default: the demo's few), updating the SKUs' counters and the goods' sales. */
+export function buildDemoOrders(input: DemoOrdersInput, plans: readonly DemoOrderPlan[] = DEMO_ORDER_PLANS): OrderDoc[] {
   const skuById = new Map(input.skus.map((s) => [s._id, s]));
   const goodsById = new Map(input.goods.map((g) => [g._id, g]));
+  const skuByValues = new Map(input.skus.map((s) => [`${s.goodsId}|${s.specValues.join('|')}`, s]));
   const skuOf = (goodsId: string, values: string[]): SkuDoc => {
-    const sku = input.skus.find((s) => s.goodsId === goodsId && s.specValues.join('|') === values.join('|'));
+    const sku = skuByValues.get(`${goodsId}|${values.join('|')}`);
     if (!sku) throw new Error(`demo orders: no sku ${goodsId} ${values.join('/')}`);
     return sku;
   };
   const orders: OrderDoc[] = [];
   // oldest first, so counters move in time order
-  for (const plan of [...DEMO_ORDER_PLANS].sort((a, b) => b.ago - a.ago)) {
+  for (const plan of [...plans].sort((a, b) => b.ago - a.ago)) {
     const createdAt = input.now - plan.ago;
     const requested = plan.items.map(([goodsId, values, quantity]) => ({ skuId: skuOf(goodsId, values)._id, quantity }));
     const quote = buildQuote({ requested, skus: input.skus, goods: input.goods, fulfilment: plan.fulfilment, shipping: input.shipping, now: createdAt });

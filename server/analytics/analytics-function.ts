@@ -1,10 +1,14 @@
 /**
- * The `analytics` cloud function: `track.batch` stores the caller's client events (server/analytics/tracking).
+ * The `analytics` cloud function: `track.batch` stores the caller's client events (server/analytics/tracking); the
+ * staff dashboard's reports (server/analytics/dashboard) read the daily rollups.
  * Bundled from cloudfunctions/analytics/src/index.ts.
  */
 import { z } from 'zod';
 import type { AnalyticsActions, TrackBatchInput } from '@typings/api/analytics';
 import { defineAction, defineFunction, requireOpenid } from '../lib';
+import * as dash from './dashboard/dashboard-actions';
+import { exportReport } from './dashboard/export-report';
+import * as inputs from './dashboard/inputs';
 import { sortBatch, toStoredEvent } from './tracking/batch-validator';
 import { addEvents } from './tracking/event-store';
 
@@ -31,5 +35,14 @@ export const analyticsFunction = defineFunction<AnalyticsActions>({
         return { accepted: accepted.length, refused };
       },
     }),
+    // Staff dashboard (server/analytics/dashboard): staff check first, then rollup reads only.
+    'dashboard.overview': defineAction({ input: inputs.overviewInput, handler: async (i, ctx) => dash.overview(i, await dash.openDashboard(ctx)) }),
+    'reports.period': defineAction({ input: inputs.periodInput, handler: async (i, ctx) => dash.periodReport(i, await dash.openDashboard(ctx)) }),
+    'retention.cohorts': defineAction({ input: inputs.retentionInput, handler: async (i, ctx) => dash.retention(i, await dash.openDashboard(ctx)) }),
+    'funnel.get': defineAction({ input: inputs.funnelInput, handler: async (i, ctx) => dash.funnel(i, await dash.openDashboard(ctx)) }),
+    'segments.get': defineAction({ input: inputs.segmentsInput, handler: async (i, ctx) => dash.segments(i, await dash.openDashboard(ctx)) }),
+    'segments.members': defineAction({ input: inputs.membersInput, handler: async (i, ctx) => dash.segmentMembers(i, await dash.openDashboard(ctx)) }),
+    'channels.get': defineAction({ input: inputs.channelsInput, handler: async (i, ctx) => dash.channels(i, await dash.openDashboard(ctx)) }),
+    'reports.export': defineAction({ input: inputs.exportInput, handler: async (i, ctx) => exportReport(i, await dash.openDashboard(ctx)) }),
   },
 });

@@ -30,6 +30,9 @@ export const COLLECTIONS = [
   // operations data (server/analytics)
   'events',
   'analytics_daily',
+  'analytics_periods',
+  'analytics_live',
+  'customer_facts',
 ] as const;
 
 /** errCode of wx-server-sdk for a read/write on a collection that does not exist. */

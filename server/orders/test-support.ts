@@ -109,10 +109,12 @@ export interface OrderTestEnv {
   stop(): Promise<void>;
 }
 
-export async function startOrderEnv(opts: { seeds?: GoodsSeed[]; settings?: Record<string, unknown>; maxInstancesPerFunction?: number } = {}): Promise<OrderTestEnv> {
+export async function startOrderEnv(
+  opts: { seeds?: GoodsSeed[]; settings?: Record<string, unknown>; maxInstancesPerFunction?: number; clockStart?: number } = {},
+): Promise<OrderTestEnv> {
   const emu = await startTestEmulator({
     projectDir: PROJECT_DIR,
-    manualClockStart: Date.now(),
+    manualClockStart: opts.clockStart ?? Date.now(),
     ...(opts.maxInstancesPerFunction ? { maxInstancesPerFunction: opts.maxInstancesPerFunction } : {}),
   });
   const { goods, skus } = goodsDocs(opts.seeds ?? []);

@@ -100,6 +100,9 @@ export interface CohortReturns {
   d30: number;
 }
 
+/** Customer segments (server/analytics/domain/segments.ts has the definitions). */
+export type SegmentName = 'new_first_visit' | 'new_returning' | 'active_customer' | 'at_risk' | 'churned';
+
 /** `analytics_daily` collection: `_id` is the day key. Re-rolling a day replaces the document. */
 export interface DailyRollup {
   _id: string;
@@ -113,5 +116,7 @@ export interface DailyRollup {
   pages: PageRow[];
   funnel: FunnelRow[];
   returning: CohortReturns;
+  /** Customers per segment at the end of the day (written by the rollup from `customer_facts`). */
+  segments?: Record<SegmentName, number>;
   computedAt: EpochMs;
 }

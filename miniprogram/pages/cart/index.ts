@@ -11,6 +11,7 @@ import {
   setCartQuantity,
 } from '../../services/cart';
 import { price } from '../../utils/money';
+import { trackPageView } from '../../services/page-view';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -76,6 +77,7 @@ Component({
 
   methods: {
     onShow() {
+      trackPageView(this);
       void this.load();
     },
 

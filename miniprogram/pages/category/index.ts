@@ -3,6 +3,7 @@
 import type { CategoryView, GoodsCard } from '../../../typings/api/catalogue';
 import { userMessage } from '../../services/cloud';
 import { getCategories, listGoods } from '../../services/catalogue';
+import { trackPageView } from '../../services/page-view';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -34,6 +35,7 @@ Component({
     },
 
     onShow() {
+      trackPageView(this);
       // a category chosen on the home page while this tab was already open
       const requested = takeRequestedCategory();
       if (requested && this.data.status === 'ready' && requested !== this.data.categoryId) void this.selectCategory(requested);

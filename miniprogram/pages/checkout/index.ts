@@ -15,6 +15,7 @@ import { dateText } from '../../services/marketing';
 import { getShopSettings } from '../../services/shop';
 import { track } from '../../services/tracking';
 import { price } from '../../utils/money';
+import { trackPageView } from '../../services/page-view';
 
 type Status = 'loading' | 'ready' | 'error';
 type Fulfilment = 'pickup' | 'delivery';
@@ -130,6 +131,10 @@ Component({
   },
 
   methods: {
+    onShow() {
+      trackPageView(this);
+    },
+
     onLoad(query: Record<string, string | undefined>) {
       const buyNow = itemsFromQuery(query.items);
       this.setData({ source: buyNow.length ? 'buy_now' : 'cart', items: buyNow });

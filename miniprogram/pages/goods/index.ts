@@ -8,6 +8,7 @@ import { getGoodsDetail } from '../../services/catalogue';
 import { track } from '../../services/tracking';
 import { price, rangeText } from '../../utils/money';
 import { choiceText, pickerState, toggle } from '../../utils/sku-picker';
+import { trackPageView } from '../../services/page-view';
 
 type Status = 'loading' | 'ready' | 'error';
 /** What the popup's confirm button does. */
@@ -40,6 +41,10 @@ Component({
   },
 
   methods: {
+    onShow() {
+      trackPageView(this);
+    },
+
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ goodsId: decodeURIComponent(query.id ?? '') });
       void this.load();

@@ -1,6 +1,8 @@
 /**
- * Tracking from a real page: opening the goods page queues a `goods_view`, and after FLUSH_DELAY_MS the batch stores it in the
- * emulator's `events` collection through `analytics` / `track.batch`, with the caller's openid from the platform.
+ * Tracking from real pages: opening the goods page queues a `page_view` (services/page-view.ts, on onShow) and a
+ * `goods_view`; a search on the search page queues a `page_view` and a `search`. Flushed (the harness's
+ * flushTracking, what the 3 s timer or app hide does) they are stored in the emulator's `events` collection through
+ * `analytics` / `track.batch`, with the caller's openid from the platform.
  */
 import path from 'node:path';
 import { startTestEmulator } from '../../../emulator/src/testing';
@@ -8,32 +10,46 @@ import type { EmulatorController } from '../../../emulator/src/controller';
 import type { DatabaseService } from '../../../emulator/src/database';
 import { seedCafe } from '../../../server/catalogue/__fixtures__/cafe-catalogue';
 import { loadPage, type PageHandle } from '../../../test/page-harness';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let emu: EmulatorController;
 let page: PageHandle | undefined;
+let db: DatabaseService;
 
 beforeAll(async () => {
   emu = await startTestEmulator({ projectDir: path.resolve(__dirname, '../../..') });
   await seedCafe(emu);
-  const db = emu.service<DatabaseService>('database');
+  db = emu.service<DatabaseService>('database');
   if (!db.collection('events').exists()) db.createCollection('events');
 });
-afterAll(async () => {
+afterEach(() => {
   page?.detach();
+  page = undefined;
+});
+afterAll(async () => {
   await emu?.stop();
 });
 
-it('a goods view reaches the events collection', async () => {
+const stored = (openid: string) => db.collection('events').find({ openid }, { order: { at: 1 } }).map(({ _id, at, receivedAt, ...e }) => e);
+
+it('a goods page view and goods view reach the events collection', async () => {
   page = await loadPage('pages/goods/index', { emulator: emu, openid: 'o-tracked', query: { id: 'g-latte' } });
   await page.waitFor((d) => d.status !== 'loading');
   expect(page.data.status).toBe('ready');
-  // the page's modules are its own (loaded in jest.isolateModules): its tracker sends on its own delay timer (services/tracking.ts FLUSH_DELAY_MS, 3 s)
-  const db = emu.service<DatabaseService>('database');
-  for (let i = 0; i < 150 && db.collection('events').count({ openid: 'o-tracked' }) === 0; i++) await sleep(100);
+  expect(stored('o-tracked')).toEqual([]); // queued, not sent yet
+  await page.flushTracking();
+  expect(stored('o-tracked')).toEqual([
+    { type: 'page_view', page: 'pages/goods/index', openid: 'o-tracked', session: expect.any(String) },
+    { type: 'goods_view', goodsId: 'g-latte', page: 'pages/goods/index', openid: 'o-tracked', session: expect.any(String) },
+  ]);
+});
 
-  const events = db.collection('events').find({ openid: 'o-tracked' });
-  expect(events).toEqual([
-    expect.objectContaining({ type: 'goods_view', goodsId: 'g-latte', page: 'pages/goods/index', openid: 'o-tracked', session: expect.any(String) }),
+it('a search is tracked with its keyword, once per search asked for', async () => {
+  page = await loadPage('pages/search/index', { emulator: emu, openid: 'o-searcher' });
+  page.instance.onSubmit({ detail: { value: ' 拿铁 ' } });
+  await page.waitFor((d) => d.status === 'ready');
+  await page.flushTracking();
+  expect(stored('o-searcher').map((e) => [e.type, e.page, e.keyword])).toEqual([
+    ['page_view', 'pages/search/index', undefined],
+    ['search', 'pages/search/index', '拿铁'],
   ]);
 });

@@ -3,6 +3,7 @@
 import type { CategoryView, GoodsCard, ShopSummary } from '../../../typings/api/catalogue';
 import { userMessage } from '../../services/cloud';
 import { getHome, listGoods } from '../../services/catalogue';
+import { trackPageView } from '../../services/page-view';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -22,6 +23,10 @@ Component({
   },
 
   methods: {
+    onShow() {
+      trackPageView(this);
+    },
+
     onLoad() {
       void this.load();
     },

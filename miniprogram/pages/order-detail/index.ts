@@ -16,6 +16,7 @@ import {
   withdrawRefund,
 } from '../../services/order';
 import { price } from '../../utils/money';
+import { trackPageView } from '../../services/page-view';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -93,6 +94,10 @@ Component({
   },
 
   methods: {
+    onShow() {
+      trackPageView(this);
+    },
+
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ orderId: query.id ?? query.orderId ?? '' });
       void this.load();

@@ -4,6 +4,7 @@ import type { OrderListTab, OrderSummary } from '../../../typings/api/order';
 import { userMessage } from '../../services/cloud';
 import { listOrders, ORDER_STATUS_TEXT, ORDER_TABS } from '../../services/order';
 import { price } from '../../utils/money';
+import { trackPageView } from '../../services/page-view';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -55,6 +56,7 @@ Component({
     },
 
     onShow() {
+      trackPageView(this);
       // coming back from an order page: its status may have changed
       if (this.data.status === 'ready') void this.load();
     },

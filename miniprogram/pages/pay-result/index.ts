@@ -5,6 +5,7 @@ import type { OrderView } from '../../../typings/api/order';
 import { userMessage } from '../../services/cloud';
 import { getOrder, ORDER_STATUS_TEXT, recheckOrder } from '../../services/order';
 import { price } from '../../utils/money';
+import { trackPageView } from '../../services/page-view';
 
 type Status = 'checking' | 'paid' | 'pending' | 'error';
 
@@ -24,6 +25,10 @@ Component({
   },
 
   methods: {
+    onShow() {
+      trackPageView(this);
+    },
+
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ orderId: query.orderId ?? '' });
       void this.check();

@@ -2,6 +2,8 @@
 import type { GoodsCard } from '../../../typings/api/catalogue';
 import { userMessage } from '../../services/cloud';
 import { listGoods } from '../../services/catalogue';
+import { track } from '../../services/tracking';
+import { trackPageView } from '../../services/page-view';
 
 /** `idle` = nothing searched yet. */
 type Status = 'idle' | 'loading' | 'ready' | 'error';
@@ -9,6 +11,11 @@ type Status = 'idle' | 'loading' | 'ready' | 'error';
 const PAGE_SIZE = 20;
 /** Longest keyword the server accepts. */
 const MAX_KEYWORD_LENGTH = 50;
+
+/** A search the customer asked for (not a retry or the next page). */
+function trackSearch(keyword: string): void {
+  track({ type: 'search', keyword: keyword.slice(0, MAX_KEYWORD_LENGTH), page: 'pages/search/index' });
+}
 
 Component({
   data: {
@@ -24,10 +31,15 @@ Component({
   },
 
   methods: {
+    onShow() {
+      trackPageView(this);
+    },
+
     onLoad(query: Record<string, string | undefined>) {
       const keyword = decodeURIComponent(query.keyword ?? '').trim();
       if (keyword) {
         this.setData({ keyword });
+        trackSearch(keyword);
         void this.search(keyword);
       }
     },
@@ -43,7 +55,10 @@ Component({
     onSubmit(e: WechatMiniprogram.CustomEvent<{ value?: string }>) {
       const keyword = String(e.detail?.value ?? this.data.keyword).trim().slice(0, MAX_KEYWORD_LENGTH);
       this.setData({ keyword });
-      if (keyword) void this.search(keyword);
+      if (keyword) {
+        trackSearch(keyword);
+        void this.search(keyword);
+      }
     },
 
     onClear() {

@@ -2,6 +2,7 @@
 import type { ShopSettings } from '../../../typings/api/shop';
 import { userMessage } from '../../services/cloud';
 import { getShopSettings } from '../../services/shop';
+import { trackPageView } from '../../services/page-view';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -13,6 +14,10 @@ Component({
   },
 
   methods: {
+    onShow() {
+      trackPageView(this);
+    },
+
     onLoad() {
       void this.load();
     },

@@ -4,6 +4,7 @@
 import type { UserProfile } from '../../../typings/api/user';
 import { userMessage } from '../../services/cloud';
 import { getMe, updateProfile, uploadAvatar } from '../../services/user';
+import { trackPageView } from '../../services/page-view';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -34,6 +35,7 @@ Component({
 
   methods: {
     onShow() {
+      trackPageView(this);
       void this.load();
     },
 

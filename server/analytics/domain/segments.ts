@@ -10,7 +10,9 @@
 import type { EpochMs, OpenId } from '../../../typings/shop/common';
 import { dayKeyOf, daysBetween, DEFAULT_SHOP_TIME_ZONE } from './shop-calendar';
 
-export type SegmentName = 'new_first_visit' | 'new_returning' | 'active_customer' | 'at_risk' | 'churned';
+import type { SegmentName } from '../../../typings/shop/analytics';
+
+export type { SegmentName };
 export const SEGMENT_NAMES: readonly SegmentName[] = ['new_first_visit', 'new_returning', 'active_customer', 'at_risk', 'churned'];
 
 export interface SegmentDefinitions {

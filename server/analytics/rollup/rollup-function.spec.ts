@@ -38,8 +38,9 @@ afterAll(() => emu?.stop());
 const stored = (day: string) => {
   const doc = db.collection('analytics_daily').byId(day) as Record<string, unknown> | undefined;
   if (!doc) return undefined;
-  const { computedAt, ...rest } = doc;
+  const { computedAt, segments, ...rest } = doc; // segments: segment-members.spec.ts
   expect(typeof computedAt).toBe('number');
+  expect(segments).toEqual(expect.any(Object));
   return rest;
 };
 const expected = (day: string, facts = HISTORY) => {

@@ -2,14 +2,20 @@
  * The nightly rollup: for each day asked, read its facts, compute its DailyRollup and REPLACE the day's document in
  * `analytics_daily` (`doc(day).set`, so re-running a day gives one document with the new numbers: idempotent, and a
  * late event is counted when its day is rolled up again). The shop's time zone comes from its settings.
+ * Then it keeps what the segments and the period reports read: each day's entries of `customer_facts`
+ * (rollup/customer-facts-store.ts), each day's segment counts (`segments` in the day's document, from the customer
+ * facts up to that day), and the distinct counts of the weeks / months / quarters of the days (`analytics_periods`).
  */
 import type { DailyRollup } from '../../../typings/shop/analytics';
 import type { ActionContext } from '../../lib/context';
 import type { Database } from '../../lib/cloud';
-import { loadShopSettings } from '../../shop/settings-store';
+import { loadAnalyticsSettings } from '../analytics-settings';
+import { segmentCountsAsOf } from '../domain/customer-facts';
 import { rollupDay } from '../domain/daily-rollup';
-import { addDays, dayKeyOf, DEFAULT_SHOP_TIME_ZONE, isValidTimeZone, type DayKey } from '../domain/shop-calendar';
+import { addDays, dayKeyOf, type DayKey } from '../domain/shop-calendar';
+import { mergeCustomerDay, readAllCustomerDays } from './customer-facts-store';
 import { readDayFacts } from './day-facts-reader';
+import { refreshPeriods } from './period-stats-store';
 
 export const ROLLUPS = 'analytics_daily';
 
@@ -20,8 +26,7 @@ export const ROLLUPS = 'analytics_daily';
 export const NIGHTLY_DAYS = 3;
 
 export async function shopTimeZone(db: Database): Promise<string> {
-  const tz = (await loadShopSettings(db)).timezone;
-  return tz && isValidTimeZone(tz) ? tz : DEFAULT_SHOP_TIME_ZONE;
+  return (await loadAnalyticsSettings(db)).timeZone;
 }
 
 /** The days the nightly run rolls up at `now`: the NIGHTLY_DAYS shop days before today, oldest first. */
@@ -41,13 +46,21 @@ export interface RollupRunReport {
 }
 
 export async function rollupDays(ctx: Pick<ActionContext, 'db' | 'now'>, days: readonly DayKey[], timeZone?: string): Promise<RollupRunReport> {
-  const tz = timeZone ?? (await shopTimeZone(ctx.db));
+  const settings = await loadAnalyticsSettings(ctx.db);
+  const tz = timeZone ?? settings.timeZone;
   const report: RollupRunReport = { timeZone: tz, days: [] };
+  const rollups: DailyRollup[] = [];
   for (const day of days) {
     const facts = await readDayFacts(ctx.db, day, tz);
-    const rollup = rollupDay(day, facts, { timeZone: tz, now: ctx.now() });
-    await writeRollup(ctx.db, rollup);
-    report.days.push({ day, visitors: rollup.totals.visitors, orders: rollup.totals.orders, gmvFen: rollup.totals.gmvFen });
+    rollups.push(rollupDay(day, facts, { timeZone: tz, now: ctx.now() }));
+    await mergeCustomerDay(ctx.db, day, facts, tz);
   }
+  const customers = await readAllCustomerDays(ctx.db);
+  for (const rollup of rollups) {
+    rollup.segments = segmentCountsAsOf(customers, rollup.day, settings.segments);
+    await writeRollup(ctx.db, rollup);
+    report.days.push({ day: rollup.day, visitors: rollup.totals.visitors, orders: rollup.totals.orders, gmvFen: rollup.totals.gmvFen });
+  }
+  await refreshPeriods(ctx.db, days, ctx.now());
   return report;
 }
