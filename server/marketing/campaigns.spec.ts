@@ -2,9 +2,10 @@
  * Staff campaign actions and audience grants through the built `marketing` function: customers are refused
  * (FORBIDDEN) and change nothing; bad inputs (money not in fen, a threshold not above its reduction, dates out of
  * order, a zone price not below the price) are refused with clear codes and change nothing; templates and 满减 are
- * created, updated (issuedCount kept) and switched; a tier grant reaches exactly its audience, once.
+ * created, updated (issuedCount kept) and switched; a tier or segment grant reaches exactly its audience, once.
  */
 import type { CouponTemplate } from '../../typings/marketing/coupon';
+import { addDays, dayKeyOf, DEFAULT_SHOP_TIME_ZONE } from '../analytics/domain/shop-calendar';
 import { type OrderTestEnv, snapshot, startOrderEnv } from '../orders/test-support';
 
 const DAY = 86_400_000;
@@ -162,8 +163,23 @@ it('grants in bounded batches with a cursor, within the total', async () => {
   expect((env.coll('coupon_templates').byId(template._id) as unknown as CouponTemplate).issuedCount).toBe(120);
 }, 60_000);
 
-it('a segment grant is refused with a clear message until the analytics segments are wired in', async () => {
-  const [t] = env.coll('coupon_templates').find({});
-  const res = await env.call('marketing', 'coupons.grantAudience', { templateId: t!._id, audience: { type: 'segment', segment: 'at_risk' } }, STAFF);
-  expect(res.reply).toMatchObject({ ok: false, code: 'PRECONDITION_FAILED' });
+it('grants a template to a segment: the customers the analytics facts put in it, once', async () => {
+  const today = dayKeyOf(env.emu.clock.now(), DEFAULT_SHOP_TIME_ZONE);
+  const fact = (id: string, daysIdle: number, paidOrders: number, visitDays: number) => ({ _id: id, lastActiveDay: addDays(today, -daysIdle), paidOrders, visitDays });
+  env.coll('customer_facts').insertMany([
+    fact('o-risk-1', 40, 2, 5),
+    fact('o-risk-2', 60, 1, 3),
+    fact('o-gone', 120, 3, 9),
+    fact('o-fresh', 1, 0, 1),
+    fact('o-loyal', 2, 4, 20),
+  ]);
+  const { template } = await env.ok('marketing', 'campaigns.saveTemplate', templateInput({ title: '回来看看', totalQuantity: null }), STAFF);
+  const res = await env.ok('marketing', 'coupons.grantAudience', { templateId: template._id, audience: { type: 'segment', segment: 'at_risk' } }, STAFF);
+  expect(res).toMatchObject({ scanned: 2, granted: 2, refused: {}, nextCursor: null });
+  expect(env.coll('user_coupons').find({ templateId: template._id }).map((c) => c.openid).sort()).toEqual(['o-risk-1', 'o-risk-2']);
+  const again = await env.ok('marketing', 'coupons.grantAudience', { templateId: template._id, audience: { type: 'segment', segment: 'at_risk' } }, STAFF);
+  expect(again).toMatchObject({ granted: 0, refused: { PER_USER_LIMIT: 2 } });
+  const fresh = await env.ok('marketing', 'coupons.grantAudience', { templateId: template._id, audience: { type: 'segment', segment: 'new_first_visit' } }, STAFF);
+  expect(fresh).toMatchObject({ granted: 1 });
+  expect(env.coll('user_coupons').count({ templateId: template._id })).toBe(3);
 });
