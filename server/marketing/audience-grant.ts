@@ -7,7 +7,7 @@
  * Audiences:
  * - tier N ≥ 1: `members` documents with `tier: N` (the member helper's collection; the openid is `openid` or `_id`);
  * - tier 0: users (`users`, by `_id`) with no member document or tier 0 — read tolerantly;
- * - segment: the analytics domain's `loadSegmentMembers(db, segment, now)` when it is wired in (see segment-source.ts).
+ * - segment: the analytics domain's customer facts, one page at a time (segment-source.ts).
  */
 import type { AudienceGrantResult, ClaimBlock, GrantAudience } from '@typings/api/marketing';
 import type { CouponTemplate, OwnedCoupon } from '@typings/marketing/coupon';

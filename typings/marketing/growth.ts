@@ -53,4 +53,4 @@ export interface InviteCampaign {
 export type InviteRefusal = 'SELF_INVITE' | 'NOT_NEW' | 'ALREADY_BOUND' | 'CAMPAIGN_OFF';
 
 /** Customer segments of the analytics domain (server/analytics/segment-members.ts). */
-export type SegmentName = 'new_first_visit' | 'new_returning' | 'active_customer' | 'at_risk' | 'churned';
+export type { SegmentName } from '../shop/analytics';
