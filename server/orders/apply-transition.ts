@@ -13,6 +13,8 @@
  *   3. effects, in the rule's order, after the write succeeded: stock (release / commit + sales / restock),
  *      closePayment, startRefund, sendMessage:* (sendOrderMessage, never throws), notifyStaff:* (logged).
  *      An effect that fails is logged and reported in `failedEffects`; the transition stands.
+ *   4. follow-ups that never throw: marketing and points (server/marketing/order-follow-up.ts), then the server's
+ *      analytics events paid / refunded / completed (server/analytics/tracking/server-events.ts).
  *
  * Known gap: if the function dies between 2 and 3, the effects of that transition do not run (at most once).
  */
@@ -22,6 +24,7 @@ import { openRefund, updateOpenRefund } from '../domain/refund';
 import { commitOps, releaseOps, restockOps } from '../domain/stock-plan';
 import type { ActionContext } from '../lib/context';
 import { AppError } from '../lib/errors';
+import { recordServerEvents } from '../analytics/tracking/server-events';
 import { afterOrderTransition } from '../marketing/order-follow-up';
 import { sendOrderMessage } from '../notify/order-messages';
 import { ORDERS } from './order-store';
@@ -104,6 +107,7 @@ export async function applyTransition(
     }
   }
   await afterOrderTransition(ctx, next, decided.from); // coupon / new-user claim: used when paid, given back when cancelled
+  await recordServerEvents(ctx, order, next); // paid / refunded / completed in `events`, once each
   ctx.log.info('order transition', { orderId: order._id, event, from: decided.from, to: decided.status, failedEffects });
   return { ok: true, order: next, previous: order, effects, failedEffects };
 }
