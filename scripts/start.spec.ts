@@ -12,7 +12,9 @@ const ROOT = path.resolve(__dirname, '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const READY = /Kaidian demo shop ready at (http:\/\/127\.0\.0\.1:\d+)/;
 
-jest.setTimeout(120_000);
+// Two real starts of the whole shop, the first seeding the 90-day demo history (~50 s on an idle 2-core machine);
+// the bound leaves room for a loaded one. Start-up speed itself is not asserted here.
+jest.setTimeout(300_000);
 
 let dataDir: string;
 beforeAll(() => {
