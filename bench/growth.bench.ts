@@ -4,47 +4,27 @@
  */
 import type { TimersService } from '../emulator/src/timers/timers';
 import { startOrderEnv, type OrderTestEnv } from '../server/orders/test-support';
+import { couponTemplate, DAY, mintCloudId, ownedCoupon } from '../server/marketing/__fixtures__/coupons';
+import type { CouponTemplate } from '../typings/marketing/coupon';
 import { measure, ms, printTable, type BenchRow } from './lib';
 
-const DAY = 86_400_000;
 
 async function quotaOf(env: OrderTestEnv, invocationId: string): Promise<string> {
   const q = await env.quota(invocationId);
   return `DB reads ${q.dbReadRequests}, writes ${q.dbWriteRequests}`;
 }
 
-async function mint(env: OrderTestEnv, openid: string, openGId: string): Promise<string> {
-  const res = await fetch(`${env.emu.baseUrl}/_emulator/openapi/cloudid`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ openid, kind: 'shareInfo', data: { openGId } }),
-  });
-  return ((await res.json()) as { cloudID: string }).cloudID;
-}
+const mint = (env: OrderTestEnv, openid: string, openGId: string) => mintCloudId(env.emu.baseUrl, openid, { openGId });
 
 export async function growthBench(): Promise<void> {
   const env = await startOrderEnv({ maxInstancesPerFunction: 4 });
   const rows: BenchRow[] = [];
   try {
     const now = env.emu.clock.now();
-    const template = (id: string, over: Record<string, unknown>) => ({
-      _id: id,
-      title: id,
-      benefit: { kind: 'fixed', amountFen: 300 },
-      scope: { type: 'shop' },
-      validity: { type: 'days_after_claim', days: 7 },
-      totalQuantity: null,
-      issuedCount: 0,
-      perUserLimit: 1,
-      communityOnly: false,
-      claimStartsAt: now - DAY,
-      claimEndsAt: now + DAY,
-      enabled: true,
-      createdAt: now,
-      ...over,
-    });
+    const template = (id: string, over: Partial<CouponTemplate>) =>
+      couponTemplate(id, now, { title: id, benefit: { kind: 'fixed', amountFen: 300 }, totalQuantity: null, createdAt: now, ...over });
     env.coll('staff').insertOne({ _id: 'bench-staff', role: 'owner', name: '店长' });
-    env.coll('coupon_templates').insertMany([template('b-group', { communityOnly: true, perGroupLimit: 100_000 }), template('b-tier', {})]);
+    env.coll('coupon_templates').insertMany([template('b-group', { communityOnly: true, perGroupLimit: 100_000 }), template('b-tier', {})] as unknown as Record<string, unknown>[]);
     env.coll('campaigns').insertOne({ _id: 'invite', enabled: true, inviterTemplateId: 'b-tier', inviteeTemplateId: 'b-tier', updatedAt: now });
 
     const ids = await Promise.all(Array.from({ length: 60 }, (_v, i) => mint(env, `bench-m${i}`, 'G-bench')));
@@ -74,19 +54,15 @@ export async function growthBench(): Promise<void> {
     rows.push({ name: 'coupons.grantAudience, one batch of 100 members', median: '-', p95: '-', extra: `${await quotaOf(env, grant.invocationId)}: 2 writes per customer (the total, the coupon), the reads once per batch` });
 
     env.coll('user_coupons').insertMany(
-      Array.from({ length: 500 }, (_v, i) => ({
-        _id: `bench-c${i}`,
-        templateId: 'b-tier',
-        openid: `bench-owner-${i % 250}`,
-        title: '券',
-        benefit: { kind: 'fixed', amountFen: 100 },
-        scope: { type: 'shop' },
-        validFrom: now - DAY,
-        validUntil: i < 250 ? now - 1 : now + DAY,
-        status: 'available',
-        source: 'grant',
-        issuedAt: now - DAY,
-      })),
+      Array.from({ length: 500 }, (_v, i) =>
+        ownedCoupon(`bench-c${i}`, `bench-owner-${i % 250}`, now, {
+          templateId: 'b-tier',
+          title: '券',
+          benefit: { kind: 'fixed', amountFen: 100 },
+          validUntil: i < 250 ? now - 1 : now + DAY,
+          source: 'grant',
+        }),
+      ) as unknown as Record<string, unknown>[],
     );
     const t0 = performance.now();
     const fire = await env.emu.service<TimersService>('timers').fire('marketingTimers', 'morning');

@@ -56,6 +56,16 @@ export function isCollectionMissing(e: unknown): boolean {
   return /COLLECTION_NOT_EXIST|collection not exist/i.test(text);
 }
 
+/** What `read` answers, or no documents where the collection does not exist yet (a fresh environment). */
+export async function orEmpty<T>(read: () => Promise<T[]>): Promise<T[]> {
+  try {
+    return await read();
+  } catch (e) {
+    if (isCollectionMissing(e)) return [];
+    throw e;
+  }
+}
+
 function isAlreadyExists(e: unknown): boolean {
   const err = (e ?? {}) as SdkError;
   const text = `${err.code ?? ''} ${err.errMsg ?? ''} ${err.message ?? ''}`;

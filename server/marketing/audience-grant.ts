@@ -12,7 +12,7 @@
 import type { AudienceGrantResult, ClaimBlock, GrantAudience } from '@typings/api/marketing';
 import type { CouponTemplate, OwnedCoupon } from '@typings/marketing/coupon';
 import type { ActionContext } from '../lib/context';
-import { isCollectionMissing } from '../lib/collections';
+import { orEmpty } from '../lib/collections';
 import { docsOf } from '../notify/db-results';
 import { USER_COUPONS } from './coupon-store';
 import { issueOne } from './issue-coupon';
@@ -25,15 +25,6 @@ interface MemberLike {
   _id: string;
   openid?: unknown;
   tier?: unknown;
-}
-
-async function orEmpty<T>(read: () => Promise<T[]>): Promise<T[]> {
-  try {
-    return await read();
-  } catch (e) {
-    if (isCollectionMissing(e)) return [];
-    throw e;
-  }
 }
 
 const memberOpenid = (m: MemberLike): string => (typeof m.openid === 'string' && m.openid ? m.openid : m._id);

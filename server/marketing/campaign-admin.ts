@@ -11,21 +11,12 @@ import type { InviteCampaign } from '@typings/marketing/growth';
 import type { Promotion } from '@typings/marketing/promotion';
 import type { GoodsDoc, SkuDoc } from '@typings/shop/catalogue';
 import type { ActionContext } from '../lib/context';
-import { isCollectionMissing } from '../lib/collections';
+import { orEmpty } from '../lib/collections';
 import { AppError } from '../lib/errors';
 import { docsOf, updatedCount } from '../notify/db-results';
 import { COUPON_TEMPLATES } from './coupon-store';
 import { CAMPAIGNS, INVITE_CAMPAIGN_ID, loadInviteCampaign } from './invite-store';
 import { PROMOTIONS } from './promotion-store';
-
-async function orEmpty<T>(read: () => Promise<T[]>): Promise<T[]> {
-  try {
-    return await read();
-  } catch (e) {
-    if (isCollectionMissing(e)) return [];
-    throw e;
-  }
-}
 
 const newId = (prefix: string) => `${prefix}_${randomBytes(6).toString('hex')}`;
 

@@ -5,8 +5,8 @@
  */
 import type { OwnedCoupon } from '../../typings/marketing/coupon';
 import { type GoodsSeed, type OrderTestEnv, snapshot, startOrderEnv } from '../orders/test-support';
+import { DAY, ownedCoupon } from './__fixtures__/coupons';
 
-const DAY = 86_400_000;
 const ALICE = 'o-alice-coupons';
 const BOB = 'o-bob-coupons';
 
@@ -18,22 +18,7 @@ const SEEDS: GoodsSeed[] = [
 let env: OrderTestEnv;
 let now: number;
 
-function coupon(id: string, openid: string, over: Partial<OwnedCoupon> = {}): OwnedCoupon {
-  return {
-    _id: id,
-    templateId: 't-1',
-    openid,
-    title: `券 ${id}`,
-    benefit: { kind: 'fixed', amountFen: 500 },
-    scope: { type: 'shop' },
-    validFrom: now - DAY,
-    validUntil: now + DAY,
-    status: 'available',
-    source: 'claim',
-    issuedAt: now - DAY,
-    ...over,
-  };
-}
+const coupon = (id: string, openid: string, over: Partial<OwnedCoupon> = {}): OwnedCoupon => ownedCoupon(id, openid, now, over);
 
 beforeAll(async () => {
   env = await startOrderEnv({ seeds: SEEDS, maxInstancesPerFunction: 8 });

@@ -17,7 +17,7 @@ import { spendableNow } from '../domain/member/member-account';
 import { type GoodsPricingFacts, pricingDiscountEngine } from '../domain/pricing/discount-engine';
 import type { DiscountEngine } from '../domain/quote';
 import type { Database } from '../lib/cloud';
-import { isCollectionMissing } from '../lib/collections';
+import { orEmpty } from '../lib/collections';
 import { docsOf } from '../notify/db-results';
 import { loadMember } from '../member/member-store';
 import { USER_COUPONS } from './coupon-store';
@@ -29,14 +29,9 @@ export { DEFAULT_PRICING_RULES } from '../domain/member/pricing-rules';
 /** The caller's coupons that may matter at checkout (available or locked; at most 100, soonest to expire first). */
 export async function loadCheckoutCoupons(db: Database, openid: string): Promise<OwnedCoupon[]> {
   const _ = db.command;
-  try {
-    return await docsOf<OwnedCoupon>(
-      db.collection(USER_COUPONS).where({ openid, status: _.in(['available', 'locked']) }).orderBy('validUntil', 'asc').limit(100),
-    );
-  } catch (e) {
-    if (isCollectionMissing(e)) return [];
-    throw e;
-  }
+  return orEmpty(() =>
+    docsOf<OwnedCoupon>(db.collection(USER_COUPONS).where({ openid, status: _.in(['available', 'locked']) }).orderBy('validUntil', 'asc').limit(100)),
+  );
 }
 
 export interface CheckoutMarketing {

@@ -5,40 +5,23 @@
  */
 import type { CouponTemplate } from '../../typings/marketing/coupon';
 import { type OrderTestEnv, snapshot, startOrderEnv } from '../orders/test-support';
+import { couponTemplate, DAY, mintCloudId } from './__fixtures__/coupons';
 
-const DAY = 86_400_000;
 let env: OrderTestEnv;
 let now: number;
 
-function template(id: string, over: Partial<CouponTemplate> = {}): CouponTemplate {
-  return {
-    _id: id,
+/** A 社群专享 template: 3 元无门槛, 10 per group, valid 3 days. */
+const template = (id: string, over: Partial<CouponTemplate> = {}): CouponTemplate =>
+  couponTemplate(id, now, {
     title: `群券 ${id}`,
     benefit: { kind: 'fixed', amountFen: 300 },
-    scope: { type: 'shop' },
     validity: { type: 'days_after_claim', days: 3 },
-    totalQuantity: 100,
-    issuedCount: 0,
-    perUserLimit: 1,
     communityOnly: true,
     perGroupLimit: 10,
-    claimStartsAt: now - DAY,
-    claimEndsAt: now + DAY,
-    enabled: true,
-    createdAt: now - DAY,
     ...over,
-  };
-}
-
-async function mint(openid: string, data: Record<string, unknown>, kind = 'shareInfo'): Promise<string> {
-  const res = await fetch(`${env.emu.baseUrl}/_emulator/openapi/cloudid`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ openid, kind, data }),
   });
-  const body = (await res.json()) as { cloudID: string };
-  return body.cloudID;
-}
+
+const mint = (openid: string, data: Record<string, unknown>, kind = 'shareInfo') => mintCloudId(env.emu.baseUrl, openid, data, kind);
 
 const claim = (templateId: string, cloudID: string, openid: string) => env.call('marketing', 'community.claim', { templateId, cloudID }, openid);
 const COLLS = ['coupon_templates', 'user_coupons', 'community_group_claims'];

@@ -4,6 +4,7 @@ import type { CouponTemplate } from '@typings/marketing/coupon';
 import { issueRefusal } from '../domain/pricing/coupon-issue';
 import type { ActionContext } from '../lib/context';
 import { AppError } from '../lib/errors';
+import { centreCoupon } from './coupon-lists';
 import { heldCounts } from './coupon-store';
 
 export async function communityView(
@@ -16,19 +17,7 @@ export async function communityView(
   // the group is checked on claiming; here any group stands in for it
   const reason = issueRefusal(t, { now: ctx.now(), source: 'community', heldByUser: held, groupId: '-', claimedInGroup: 0 });
   return {
-    coupon: {
-      templateId: t._id,
-      title: t.title,
-      benefit: t.benefit,
-      scope: t.scope,
-      validity: t.validity,
-      claimEndsAt: t.claimEndsAt,
-      remaining: t.totalQuantity === null ? null : Math.max(0, t.totalQuantity - t.issuedCount),
-      held,
-      perUserLimit: t.perUserLimit,
-      canClaim: reason === null,
-      ...(reason ? { reason } : {}),
-    },
+    coupon: centreCoupon(t, held, reason),
     perGroupLimit: typeof t.perGroupLimit === 'number' ? t.perGroupLimit : null,
   };
 }

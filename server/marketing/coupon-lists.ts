@@ -1,7 +1,7 @@
 /** Read-side views: the claim centre and the caller's coupons. */
 import type { CentreCoupon, MineStatus } from '@typings/api/marketing';
-import type { OwnedCoupon } from '@typings/marketing/coupon';
-import { issueRefusal } from '../domain/pricing/coupon-issue';
+import type { CouponTemplate, OwnedCoupon } from '@typings/marketing/coupon';
+import { issueRefusal, type IssueRefusal } from '../domain/pricing/coupon-issue';
 import { isCollectionMissing } from '../lib/collections';
 import type { ActionContext } from '../lib/context';
 import { docsOf } from '../notify/db-results';
@@ -14,21 +14,25 @@ export async function couponCentre(ctx: ActionContext, openid: string): Promise<
   const held = await heldCounts(ctx.db, openid, templates.map((t) => t._id));
   return templates.map((t) => {
     const mine = held.get(t._id) ?? 0;
-    const reason = issueRefusal(t, { now, source: 'claim', heldByUser: mine });
-    return {
-      templateId: t._id,
-      title: t.title,
-      benefit: t.benefit,
-      scope: t.scope,
-      validity: t.validity,
-      claimEndsAt: t.claimEndsAt,
-      remaining: t.totalQuantity === null ? null : Math.max(0, t.totalQuantity - t.issuedCount),
-      held: mine,
-      perUserLimit: t.perUserLimit,
-      canClaim: reason === null,
-      ...(reason ? { reason } : {}),
-    };
+    return centreCoupon(t, mine, issueRefusal(t, { now, source: 'claim', heldByUser: mine }));
   });
+}
+
+/** A template as a claim page shows it: what is left, what the caller holds, and why it cannot claim (if not). */
+export function centreCoupon(t: CouponTemplate, held: number, reason: IssueRefusal | null): CentreCoupon {
+  return {
+    templateId: t._id,
+    title: t.title,
+    benefit: t.benefit,
+    scope: t.scope,
+    validity: t.validity,
+    claimEndsAt: t.claimEndsAt,
+    remaining: t.totalQuantity === null ? null : Math.max(0, t.totalQuantity - t.issuedCount),
+    held,
+    perUserLimit: t.perUserLimit,
+    canClaim: reason === null,
+    ...(reason ? { reason } : {}),
+  };
 }
 
 /** An available coupon past its validity shows as expired (the timer sets the status later). */

@@ -1,21 +1,12 @@
 /** The coupon collections and their loads (one query each; a missing collection reads as empty). */
 import type { CouponTemplate, OwnedCoupon } from '@typings/marketing/coupon';
 import type { Database } from '../lib/cloud';
-import { isCollectionMissing } from '../lib/collections';
+import { orEmpty } from '../lib/collections';
 import { AppError } from '../lib/errors';
 import { docsOf } from '../notify/db-results';
 
 export const COUPON_TEMPLATES = 'coupon_templates';
 export const USER_COUPONS = 'user_coupons';
-
-async function orEmpty<T>(read: () => Promise<T[]>): Promise<T[]> {
-  try {
-    return await read();
-  } catch (e) {
-    if (isCollectionMissing(e)) return [];
-    throw e;
-  }
-}
 
 /** A template by id, or NOT_FOUND. */
 export async function loadTemplate(db: Database, templateId: string): Promise<CouponTemplate> {

@@ -8,6 +8,7 @@ import type { OpenApiService } from '../../emulator/src/openapi';
 import type { TimersService } from '../../emulator/src/timers/timers';
 import { COUPON_SUBSCRIBE_TEMPLATES } from '../../miniprogram/config/subscribe';
 import { type OrderTestEnv, snapshot, startOrderEnv } from '../orders/test-support';
+import { ownedCoupon } from './__fixtures__/coupons';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -15,22 +16,9 @@ const TPL = COUPON_SUBSCRIBE_TEMPLATES.coupon_expiring;
 let env: OrderTestEnv;
 let now: number;
 
-function owned(id: string, openid: string, over: Partial<OwnedCoupon>): OwnedCoupon {
-  return {
-    _id: id,
-    templateId: 't-x',
-    openid,
-    title: `券 ${id}`,
-    benefit: { kind: 'fixed', amountFen: 500 },
-    scope: { type: 'shop' },
-    validFrom: now - 5 * DAY,
-    validUntil: now + 10 * DAY,
-    status: 'available',
-    source: 'claim',
-    issuedAt: now - 5 * DAY,
-    ...over,
-  };
-}
+/** A coupon of template `t-x`, claimed 5 days ago and valid for 10 more. */
+const owned = (id: string, openid: string, over: Partial<OwnedCoupon>): OwnedCoupon =>
+  ownedCoupon(id, openid, now, { templateId: 't-x', validFrom: now - 5 * DAY, validUntil: now + 10 * DAY, issuedAt: now - 5 * DAY, ...over });
 
 const timers = () => env.emu.service<TimersService>('timers');
 const fire = async (trigger: 'hourly' | 'morning') => {

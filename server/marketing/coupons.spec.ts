@@ -4,29 +4,12 @@
  */
 import type { CouponTemplate } from '../../typings/marketing/coupon';
 import { type OrderTestEnv, startOrderEnv } from '../orders/test-support';
+import { couponTemplate, DAY } from './__fixtures__/coupons';
 
-const DAY = 86_400_000;
 let env: OrderTestEnv;
 let now: number;
 
-function template(id: string, over: Partial<CouponTemplate> = {}): CouponTemplate {
-  return {
-    _id: id,
-    title: `券 ${id}`,
-    benefit: { kind: 'threshold', thresholdFen: 5000, amountFen: 500 },
-    scope: { type: 'shop' },
-    validity: { type: 'days_after_claim', days: 7 },
-    totalQuantity: 100,
-    issuedCount: 0,
-    perUserLimit: 1,
-    communityOnly: false,
-    claimStartsAt: now - DAY,
-    claimEndsAt: now + DAY,
-    enabled: true,
-    createdAt: now - DAY,
-    ...over,
-  };
-}
+const template = (id: string, over: Partial<CouponTemplate> = {}): CouponTemplate => couponTemplate(id, now, over);
 
 beforeAll(async () => {
   env = await startOrderEnv({ maxInstancesPerFunction: 8 });

@@ -6,29 +6,21 @@
  */
 import type { CouponTemplate } from '../../typings/marketing/coupon';
 import { type GoodsSeed, type OrderTestEnv, snapshot, startOrderEnv } from '../orders/test-support';
+import { couponTemplate, DAY } from './__fixtures__/coupons';
 
-const DAY = 86_400_000;
 const SEEDS: GoodsSeed[] = [{ id: 'g-bean', title: '咖啡豆', skus: [{ id: 's-bean', priceFen: 5000, stock: 1000 }] }];
 let env: OrderTestEnv;
 let now: number;
 
-function template(id: string, amountFen: number): CouponTemplate {
-  return {
-    _id: id,
+/** A reward template: `amountFen` 元无门槛, unlimited, valid 30 days, claimable for 30 days. */
+const template = (id: string, amountFen: number): CouponTemplate =>
+  couponTemplate(id, now, {
     title: `邀请奖励 ${id}`,
     benefit: { kind: 'fixed', amountFen },
-    scope: { type: 'shop' },
     validity: { type: 'days_after_claim', days: 30 },
     totalQuantity: null,
-    issuedCount: 0,
-    perUserLimit: 1,
-    communityOnly: false,
-    claimStartsAt: now - DAY,
     claimEndsAt: now + 30 * DAY,
-    enabled: true,
-    createdAt: now - DAY,
-  };
-}
+  });
 
 beforeAll(async () => {
   env = await startOrderEnv({ seeds: SEEDS, maxInstancesPerFunction: 8 });

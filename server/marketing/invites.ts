@@ -9,21 +9,12 @@ import type { InviteBindingDoc } from '@typings/marketing/growth';
 import type { UserDoc } from '@typings/shop/attribution';
 import { inviteRefusal } from '../domain/pricing/invite-rules';
 import type { ActionContext } from '../lib/context';
-import { isCollectionMissing } from '../lib/collections';
+import { orEmpty } from '../lib/collections';
 import { AppError } from '../lib/errors';
 import { docsOf } from '../notify/db-results';
 import { COUPON_TEMPLATES } from './coupon-store';
 import { ensureInvite, insertBinding, INVITE_BINDINGS, inviteByCode, loadBinding, loadInviteCampaign } from './invite-store';
 import { PAID_STATUSES } from './promotion-store';
-
-async function orEmpty<T>(read: () => Promise<T[]>): Promise<T[]> {
-  try {
-    return await read();
-  } catch (e) {
-    if (isCollectionMissing(e)) return [];
-    throw e;
-  }
-}
 
 async function hasPaidOrder(ctx: ActionContext, openid: string): Promise<boolean> {
   const _ = ctx.db.command;

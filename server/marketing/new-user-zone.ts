@@ -7,18 +7,9 @@ import type { NewUserZone, NewUserZoneItem } from '@typings/api/marketing';
 import type { NewUserOffer } from '@typings/marketing/promotion';
 import type { GoodsDoc, SkuDoc } from '@typings/shop/catalogue';
 import type { ActionContext } from '../lib/context';
-import { isCollectionMissing } from '../lib/collections';
+import { orEmpty } from '../lib/collections';
 import { docsOf } from '../notify/db-results';
 import { isNewCustomer, loadActivePromotions } from './promotion-store';
-
-async function orEmpty<T>(read: () => Promise<T[]>): Promise<T[]> {
-  try {
-    return await read();
-  } catch (e) {
-    if (isCollectionMissing(e)) return [];
-    throw e;
-  }
-}
 
 export async function newUserZone(ctx: ActionContext, openid: string): Promise<NewUserZone> {
   const now = ctx.now();

@@ -2,7 +2,7 @@
 import type { Promotion } from '@typings/marketing/promotion';
 import type { OrderStatus } from '@typings/shop/order';
 import type { Database } from '../lib/cloud';
-import { isCollectionMissing } from '../lib/collections';
+import { orEmpty } from '../lib/collections';
 import { docsOf } from '../notify/db-results';
 import { NEW_USER_CLAIMS } from './new-user-claims';
 
@@ -10,15 +10,6 @@ export const PROMOTIONS = 'promotions';
 
 /** Statuses of an order that was paid (a customer with one is no longer new). */
 export const PAID_STATUSES: readonly OrderStatus[] = ['paid', 'ready', 'shipped', 'completed', 'refund_requested', 'refunding', 'refunded'];
-
-async function orEmpty<T>(read: () => Promise<T[]>): Promise<T[]> {
-  try {
-    return await read();
-  } catch (e) {
-    if (isCollectionMissing(e)) return [];
-    throw e;
-  }
-}
 
 /** Enabled promotions not yet ended (at most 50; the engine checks the dates itself). One read. */
 export async function loadActivePromotions(db: Database, now: number): Promise<Promotion[]> {

@@ -9,7 +9,7 @@ import type { GoodsDoc } from '@typings/shop/catalogue';
 import { GOODS } from '../catalogue/catalogue-store';
 import type { ImageResolver } from '../catalogue/image-urls';
 import { toGoodsCard } from '../catalogue/views';
-import { isCollectionMissing } from '../lib/collections';
+import { orEmpty } from '../lib/collections';
 import type { ActionContext } from '../lib/context';
 import { docsOf } from '../notify/db-results';
 import { loadCheckoutSettings } from '../orders/order-settings';
@@ -17,16 +17,8 @@ import { loadMember } from './member-store';
 
 export async function memberZone(ctx: ActionContext, openid: string, resolve: ImageResolver): Promise<{ tier: MemberTier; goods: ZoneGoods[] }> {
   const _ = ctx.db.command;
-  const goodsQuery = async () => {
-    try {
-      return await docsOf<GoodsDoc>(
-        ctx.db.collection(GOODS).where({ onShelf: true, minTier: _.gte(1) }).orderBy('minTier', 'asc').orderBy('sales', 'desc').limit(100),
-      );
-    } catch (e) {
-      if (isCollectionMissing(e)) return [];
-      throw e;
-    }
-  };
+  const goodsQuery = () =>
+    orEmpty(() => docsOf<GoodsDoc>(ctx.db.collection(GOODS).where({ onShelf: true, minTier: _.gte(1) }).orderBy('minTier', 'asc').orderBy('sales', 'desc').limit(100)));
   const [goods, settings, member] = await Promise.all([goodsQuery(), loadCheckoutSettings(ctx.db), loadMember(ctx.db, openid, ctx.now())]);
   const urls = await resolve(goods.map((g) => g.images?.[0] ?? '').filter(Boolean));
   return {

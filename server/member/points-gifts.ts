@@ -7,7 +7,7 @@
 import type { ExchangeResult, GiftView } from '@typings/api/member';
 import type { PointsExchangeDoc, PointsGiftDoc } from '@typings/marketing/points';
 import { applyMemberOps, spendableNow } from '../domain/member/member-account';
-import { isCollectionMissing } from '../lib/collections';
+import { orEmpty } from '../lib/collections';
 import type { ActionContext } from '../lib/context';
 import { AppError } from '../lib/errors';
 import { docsOf } from '../notify/db-results';
@@ -19,12 +19,7 @@ export const POINTS_EXCHANGES = 'points_exchanges';
 
 /** Enabled gifts in display order (at most 100). One read. */
 export async function loadGifts(ctx: Pick<ActionContext, 'db'>): Promise<PointsGiftDoc[]> {
-  try {
-    return await docsOf<PointsGiftDoc>(ctx.db.collection(POINTS_GIFTS).where({ enabled: true }).orderBy('sort', 'asc').limit(100));
-  } catch (e) {
-    if (isCollectionMissing(e)) return [];
-    throw e;
-  }
+  return orEmpty(() => docsOf<PointsGiftDoc>(ctx.db.collection(POINTS_GIFTS).where({ enabled: true }).orderBy('sort', 'asc').limit(100)));
 }
 
 /** The gift list with the caller's balance: 2 reads in parallel. */

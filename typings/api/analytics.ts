@@ -160,6 +160,7 @@ export interface DayRetentionRow {
   d1: number | null;
   d7: number | null;
   d30: number | null;
+  /** Returned users behind each rate (null like the rate). */
   returned: { d1: number | null; d7: number | null; d30: number | null };
 }
 

@@ -102,21 +102,8 @@ export interface AudienceGrantResult {
   nextCursor: string | null;
 }
 
-/** What staff send to create (no id) or update (id) a coupon template. */
-export interface TemplateInput {
-  id?: string;
-  title: string;
-  benefit: CouponBenefit;
-  scope: Scope;
-  validity: CouponValidity;
-  totalQuantity: number | null;
-  perUserLimit: number;
-  communityOnly: boolean;
-  perGroupLimit?: number;
-  claimStartsAt: EpochMs;
-  claimEndsAt: EpochMs;
-  enabled: boolean;
-}
+/** What staff send to create (no id) or update (id) a coupon template: the template less what the server keeps. */
+export type TemplateInput = Omit<CouponTemplate, '_id' | 'issuedCount' | 'createdAt'> & { id?: string };
 
 /** What staff send to create or update a 满减 or a new-user offer. */
 export type PromotionInput =

@@ -40,3 +40,15 @@ export function daysBetween(a: string, b: string): number {
   };
   return Math.round((t(b) - t(a)) / 86_400_000);
 }
+
+/** The range choices of the trend pages (channels, funnel): the last 7 or 30 shop days. */
+export const RECENT_RANGES = [
+  { value: 7, label: '近 7 天' },
+  { value: 30, label: '近 30 天' },
+];
+
+/** The days of a tapped range choice, or null where it is not one of RECENT_RANGES or is already `current`. */
+export function pickedRange(value: unknown, current: number): number | null {
+  const days = Number(value);
+  return RECENT_RANGES.some((r) => r.value === days) && days !== current ? days : null;
+}

@@ -11,6 +11,7 @@ import { loadPage, type PageHandle } from '../../../test/page-harness';
 import type { OwnedCoupon } from '../../../typings/marketing/coupon';
 import type { OpenApiService } from '../../../emulator/src/openapi';
 import { DEFAULT_SETTINGS, type OrderTestEnv, startOrderEnv } from '../../../server/orders/test-support';
+import { ownedCoupon } from '../../../server/marketing/__fixtures__/coupons';
 
 const BUYER = 'o-page-buyer';
 const COUPON_BUYER = 'o-page-coupon-buyer';
@@ -143,19 +144,8 @@ it('a price changed after the quote is shown again, nothing is ordered', async (
 
 it('applies the customer’s best coupon by default, switches to none and back, and locks it for the order', async () => {
   const now = env.emu.clock.now();
-  const owned = (id: string, title: string, thresholdFen: number, amountFen: number): OwnedCoupon => ({
-    _id: id,
-    templateId: `t-${id}`,
-    openid: COUPON_BUYER,
-    title,
-    benefit: { kind: 'threshold', thresholdFen, amountFen },
-    scope: { type: 'shop' },
-    validFrom: now - DAY,
-    validUntil: now + DAY,
-    status: 'available',
-    source: 'claim',
-    issuedAt: now - DAY,
-  });
+  const owned = (id: string, title: string, thresholdFen: number, amountFen: number): OwnedCoupon =>
+    ownedCoupon(id, COUPON_BUYER, now, { templateId: `t-${id}`, title, benefit: { kind: 'threshold', thresholdFen, amountFen } });
   env.coll('user_coupons').insertMany([owned('c-30-5', '满30减5', 3000, 500), owned('c-100-20', '满100减20', 10000, 2000)] as unknown as Record<string, unknown>[]);
 
   const items = encodeURIComponent(JSON.stringify([{ skuId: 's-cookie', quantity: 3 }]));

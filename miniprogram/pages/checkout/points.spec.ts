@@ -7,10 +7,10 @@ import { loadPage, type PageHandle } from '../../../test/page-harness';
 import type { OwnedCoupon } from '../../../typings/marketing/coupon';
 import { type OrderTestEnv, startOrderEnv } from '../../../server/orders/test-support';
 import { MEMBER_SETTINGS, memberWithPoints, seedMember, storedMember } from '../../../server/member/test-support';
+import { ownedCoupon } from '../../../server/marketing/__fixtures__/coupons';
 
 const RICH = 'o-page-points';
 const POOR = 'o-page-no-points';
-const DAY = 86_400_000;
 const LOAD_MS = 20_000;
 
 let env: OrderTestEnv;
@@ -27,19 +27,7 @@ beforeAll(async () => {
   const now = env.emu.clock.now();
   env.coll('goods').updateMany({ _id: 'g-vip' }, { $set: { minTier: 2 } });
   seedMember(env, memberWithPoints(RICH, 800, now - 1000));
-  const coupon: OwnedCoupon = {
-    _id: 'c-page-points',
-    templateId: 't-1',
-    openid: RICH,
-    title: '5 元券',
-    benefit: { kind: 'fixed', amountFen: 500 },
-    scope: { type: 'shop' },
-    validFrom: now - DAY,
-    validUntil: now + DAY,
-    status: 'available',
-    source: 'claim',
-    issuedAt: now - DAY,
-  };
+  const coupon: OwnedCoupon = ownedCoupon('c-page-points', RICH, now, { title: '5 元券' });
   env.coll('user_coupons').insertOne(coupon as unknown as Record<string, unknown>);
 });
 

@@ -6,20 +6,13 @@
 import { loadPage, type PageHandle } from '../../../test/page-harness';
 import type { CouponTemplate } from '../../../typings/marketing/coupon';
 import { type OrderTestEnv, startOrderEnv } from '../../../server/orders/test-support';
+import { couponTemplate, mintCloudId } from '../../../server/marketing/__fixtures__/coupons';
 
-const DAY = 86_400_000;
 const LOAD_MS = 20_000;
 let env: OrderTestEnv;
 let page: PageHandle | undefined;
 
-async function mint(openid: string, openGId: string): Promise<string> {
-  const res = await fetch(`${env.emu.baseUrl}/_emulator/openapi/cloudid`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ openid, kind: 'shareInfo', data: { openGId } }),
-  });
-  return ((await res.json()) as { cloudID: string }).cloudID;
-}
+const mint = (openid: string, openGId: string) => mintCloudId(env.emu.baseUrl, openid, { openGId });
 
 /** wx as WeChat gives it to a page opened from a group card (scene 1044) whose share info is `cloudID`. */
 const fromGroup = (cloudID: string) => ({
@@ -31,22 +24,13 @@ const fromGroup = (cloudID: string) => ({
 beforeAll(async () => {
   env = await startOrderEnv({});
   const now = env.emu.clock.now();
-  const t: CouponTemplate = {
-    _id: 'grp',
+  const t: CouponTemplate = couponTemplate('grp', now, {
     title: '群友专享券',
     benefit: { kind: 'fixed', amountFen: 800 },
-    scope: { type: 'shop' },
-    validity: { type: 'days_after_claim', days: 7 },
     totalQuantity: 50,
-    issuedCount: 0,
-    perUserLimit: 1,
     communityOnly: true,
     perGroupLimit: 10,
-    claimStartsAt: now - DAY,
-    claimEndsAt: now + DAY,
-    enabled: true,
-    createdAt: now - DAY,
-  };
+  });
   env.coll('coupon_templates').insertOne(t as unknown as Record<string, unknown>);
 });
 

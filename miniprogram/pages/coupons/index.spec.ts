@@ -5,9 +5,9 @@
 import { loadPage, type PageHandle } from '../../../test/page-harness';
 import type { CouponTemplate } from '../../../typings/marketing/coupon';
 import { type OrderTestEnv, startOrderEnv } from '../../../server/orders/test-support';
+import { couponTemplate } from '../../../server/marketing/__fixtures__/coupons';
 
 const CUSTOMER = 'o-page-coupon-centre';
-const DAY = 86_400_000;
 const LOAD_MS = 20_000;
 
 let env: OrderTestEnv;
@@ -16,22 +16,8 @@ let page: PageHandle | undefined;
 beforeAll(async () => {
   env = await startOrderEnv({});
   const now = env.emu.clock.now();
-  const template = (id: string, title: string, over: Partial<CouponTemplate>): CouponTemplate => ({
-    _id: id,
-    title,
-    benefit: { kind: 'threshold', thresholdFen: 3000, amountFen: 500 },
-    scope: { type: 'shop' },
-    validity: { type: 'days_after_claim', days: 7 },
-    totalQuantity: 3,
-    issuedCount: 0,
-    perUserLimit: 1,
-    communityOnly: false,
-    claimStartsAt: now - DAY,
-    claimEndsAt: now + DAY,
-    enabled: true,
-    createdAt: now - DAY,
-    ...over,
-  });
+  const template = (id: string, title: string, over: Partial<CouponTemplate>): CouponTemplate =>
+    couponTemplate(id, now, { title, benefit: { kind: 'threshold', thresholdFen: 3000, amountFen: 500 }, totalQuantity: 3, ...over });
   env.coll('coupon_templates').insertMany([
     template('t-open', '新客券', {}),
     template('t-gone', '秒杀券', { totalQuantity: 2, issuedCount: 2, benefit: { kind: 'fixed', amountFen: 1000 } }),

@@ -3,6 +3,7 @@
 import type { CentreCoupon } from '../../../typings/api/marketing';
 import { userMessage } from '../../services/cloud';
 import { benefitText, CLAIM_BLOCK_TEXT, claimCoupon, couponCentre } from '../../services/marketing';
+import { trackPageView } from '../../services/page-view';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -35,6 +36,10 @@ Component({
   },
 
   methods: {
+    onShow() {
+      trackPageView(this);
+    },
+
     onLoad() {
       void this.load();
     },

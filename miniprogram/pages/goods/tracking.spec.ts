@@ -2,7 +2,8 @@
  * Tracking from real pages: opening the goods page queues a `page_view` (services/page-view.ts, on onShow) and a
  * `goods_view`; a search on the search page queues a `page_view` and a `search`. Flushed (the harness's
  * flushTracking, what the 3 s timer or app hide does) they are stored in the emulator's `events` collection through
- * `analytics` / `track.batch`, with the caller's openid from the platform.
+ * `analytics` / `track.batch`, with the caller's openid from the platform. The coupon centre and my coupons record
+ * their page views the same way.
  */
 import path from 'node:path';
 import { startTestEmulator } from '../../../emulator/src/testing';
@@ -52,4 +53,14 @@ it('a search is tracked with its keyword, once per search asked for', async () =
     ['page_view', 'pages/search/index', undefined],
     ['search', 'pages/search/index', '拿铁'],
   ]);
+});
+
+it.each(['pages/coupons/index', 'pages/my-coupons/index'])('a page view of %s reaches the events collection', async (route) => {
+  const openid = `o-viewer-${route.split('/')[1]}`;
+  page = await loadPage(route, { emulator: emu, openid });
+  await page.waitFor((d) => d.status !== 'loading');
+  expect(page.data.status).toBe('ready');
+  expect(stored(openid)).toEqual([]); // queued, not sent yet
+  await page.flushTracking();
+  expect(stored(openid)).toEqual([{ type: 'page_view', page: route, openid, session: expect.any(String) }]);
 });

@@ -5,8 +5,8 @@
 import { loadPage, type PageHandle } from '../../../test/page-harness';
 import type { CouponTemplate } from '../../../typings/marketing/coupon';
 import { type OrderTestEnv, startOrderEnv } from '../../../server/orders/test-support';
+import { couponTemplate } from '../../../server/marketing/__fixtures__/coupons';
 
-const DAY = 86_400_000;
 const LOAD_MS = 20_000;
 const HOST = 'o-page-host';
 const FRIEND = 'o-page-friend';
@@ -16,21 +16,8 @@ let page: PageHandle | undefined;
 beforeAll(async () => {
   env = await startOrderEnv({});
   const now = env.emu.clock.now();
-  const t = (id: string, amountFen: number, title: string): CouponTemplate => ({
-    _id: id,
-    title,
-    benefit: { kind: 'fixed', amountFen },
-    scope: { type: 'shop' },
-    validity: { type: 'days_after_claim', days: 30 },
-    totalQuantity: null,
-    issuedCount: 0,
-    perUserLimit: 1,
-    communityOnly: false,
-    claimStartsAt: now - DAY,
-    claimEndsAt: now + DAY,
-    enabled: true,
-    createdAt: now,
-  });
+  const t = (id: string, amountFen: number, title: string): CouponTemplate =>
+    couponTemplate(id, now, { title, benefit: { kind: 'fixed', amountFen }, validity: { type: 'days_after_claim', days: 30 }, totalQuantity: null, createdAt: now });
   env.coll('coupon_templates').insertMany([t('r-host', 1000, '邀请奖励'), t('r-friend', 500, '新朋友券')] as unknown as Record<string, unknown>[]);
   env.coll('campaigns').insertOne({ _id: 'invite', enabled: true, inviterTemplateId: 'r-host', inviteeTemplateId: 'r-friend', updatedAt: now });
   env.coll('users').insertMany([

@@ -1,9 +1,9 @@
 // Member zone: goods only members of a tier (or higher) may buy. Goods above the customer's tier are shown locked
 // (no link to buy; the checkout refuses them on the server anyway with MEMBER_ONLY).
 import type { ZoneGoods } from '../../../typings/api/member';
-import { userMessage } from '../../services/cloud';
 import { memberZone } from '../../services/member';
 import { fromPrice } from '../../utils/money';
+import { loadPage } from '../../utils/page-load';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -34,14 +34,11 @@ Component({
     },
 
     async load(): Promise<void> {
-      this.setData({ status: 'loading', errorMessage: '' });
-      try {
+      await loadPage(this, async () => {
         const { goods } = await memberZone();
         const rows = goods.map(row);
-        this.setData({ status: 'ready', rows, lockedCount: rows.filter((r) => r.locked).length });
-      } catch (e) {
-        this.setData({ status: 'error', errorMessage: userMessage(e) });
-      }
+        return { rows, lockedCount: rows.filter((r) => r.locked).length };
+      });
     },
 
     onOpenGoods(e: WechatMiniprogram.TouchEvent) {

@@ -8,9 +8,9 @@ import { COUPON_SUBSCRIBE_TEMPLATES } from '../../config/subscribe';
 import { dateText } from '../../utils/dates';
 import type { OwnedCoupon } from '../../../typings/marketing/coupon';
 import { type OrderTestEnv, startOrderEnv } from '../../../server/orders/test-support';
+import { DAY, ownedCoupon } from '../../../server/marketing/__fixtures__/coupons';
 
 const CUSTOMER = 'o-page-my-coupons';
-const DAY = 86_400_000;
 const LOAD_MS = 20_000;
 
 let env: OrderTestEnv;
@@ -19,20 +19,8 @@ let page: PageHandle | undefined;
 beforeAll(async () => {
   env = await startOrderEnv({});
   const now = env.emu.clock.now();
-  const owned = (id: string, over: Partial<OwnedCoupon>): OwnedCoupon => ({
-    _id: id,
-    templateId: 't-1',
-    openid: CUSTOMER,
-    title: `券 ${id}`,
-    benefit: { kind: 'threshold', thresholdFen: 3000, amountFen: 500 },
-    scope: { type: 'shop' },
-    validFrom: now - 2 * DAY,
-    validUntil: now + DAY,
-    status: 'available',
-    source: 'claim',
-    issuedAt: now - 2 * DAY,
-    ...over,
-  });
+  const owned = (id: string, over: Partial<OwnedCoupon>): OwnedCoupon =>
+    ownedCoupon(id, CUSTOMER, now, { benefit: { kind: 'threshold', thresholdFen: 3000, amountFen: 500 }, validFrom: now - 2 * DAY, issuedAt: now - 2 * DAY, ...over });
   env.coll('user_coupons').insertMany([
     owned('c-ok', {}),
     owned('c-used', { status: 'used', orderNo: 'KD1', usedAt: now - DAY }),

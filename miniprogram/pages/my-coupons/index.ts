@@ -5,6 +5,7 @@ import type { OwnedCoupon, OwnedCouponStatus } from '../../../typings/marketing/
 import { userMessage } from '../../services/cloud';
 import { askCouponReminder } from '../../services/coupon-subscribe';
 import { benefitText, dateText, myCoupons } from '../../services/marketing';
+import { trackPageView } from '../../services/page-view';
 
 type Status = 'loading' | 'ready' | 'error';
 type Tab = OwnedCouponStatus;
@@ -49,6 +50,10 @@ Component({
   },
 
   methods: {
+    onShow() {
+      trackPageView(this);
+    },
+
     onLoad(query: Record<string, string | undefined>) {
       const tab = TABS.find((t) => t.tab === query.tab)?.tab ?? 'available';
       this.setData({ tab });

@@ -2,9 +2,9 @@
 // first order" (one unit, one purchase per customer — the checkout enforces it on the server). A customer who is no
 // longer new sees the goods without the offer. A tap opens the goods page; the price is charged by the checkout.
 import type { NewUserZoneItem } from '../../../typings/api/marketing';
-import { userMessage } from '../../services/cloud';
 import { newUserZone } from '../../services/marketing';
 import { price } from '../../utils/money';
+import { loadPage } from '../../utils/page-load';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -43,18 +43,14 @@ Component({
     },
 
     async load(): Promise<void> {
-      this.setData({ status: 'loading', errorMessage: '' });
-      try {
+      await loadPage(this, async () => {
         const zone = await newUserZone();
-        this.setData({
-          status: 'ready',
+        return {
           isNew: zone.isNew,
           offerTitle: zone.offers.map((o) => o.title).join(' · '),
           items: zone.items.map(itemRow),
-        });
-      } catch (e) {
-        this.setData({ status: 'error', errorMessage: userMessage(e) });
-      }
+        };
+      });
     },
 
     onOpenGoods(e: WechatMiniprogram.TouchEvent) {

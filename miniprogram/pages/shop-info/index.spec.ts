@@ -62,7 +62,8 @@ it('shows the name, notice, address, hours and phone the shop function answers',
   expect(page.text()).toContain('到店自提');
   expect(page.text()).toContain('送货上门');
   // the call went through the emulator gateway as a request, not through wx.cloud
-  expect(page.wx.callsTo('request')).toEqual([
+  // (only the shop function's: the page-view tracker may send its batch to `analytics` on a slow machine)
+  expect((page.wx.callsTo('request') as Array<{ url: string }>).filter((c) => !c.url.endsWith('/functions/analytics'))).toEqual([
     expect.objectContaining({ url: `${emu.baseUrl}/functions/shop`, method: 'POST', data: { data: { action: 'settings.get', input: {} } } }),
   ]);
   expect(page.wx.callsTo('cloud.callFunction')).toEqual([]);
@@ -80,7 +81,9 @@ it('works the same through wx.cloud.callFunction (cloud mode), as the calling op
   page = await loadPage('pages/shop-info/index', { emulator: emu, openid: 'o-customer-2', mode: 'cloud' });
   await page.waitFor((d) => d.status !== 'loading');
   expect(page.text('#name')).toBe('街角咖啡');
-  expect(page.wx.callsTo('cloud.callFunction')).toEqual([{ name: 'shop', data: { action: 'settings.get', input: {} } }]);
+  expect((page.wx.callsTo('cloud.callFunction') as Array<{ name: string }>).filter((c) => c.name !== 'analytics')).toEqual([
+    { name: 'shop', data: { action: 'settings.get', input: {} } },
+  ]);
   expect(page.wx.callsTo('request')).toEqual([]);
 
   const res = await fetch(`${emu.baseUrl}/_emulator/invocations?limit=20`);

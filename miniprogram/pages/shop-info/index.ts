@@ -1,8 +1,8 @@
 // Shop information: name, notice, address, opening hours and phone, from `shop` → `settings.get`.
 import type { ShopSettings } from '../../../typings/api/shop';
-import { userMessage } from '../../services/cloud';
 import { getShopSettings } from '../../services/shop';
 import { trackPageView } from '../../services/page-view';
+import { loadPage } from '../../utils/page-load';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -27,13 +27,10 @@ Component({
     },
 
     async load(): Promise<void> {
-      this.setData({ status: 'loading', errorMessage: '' });
-      try {
+      await loadPage(this, async () => {
         const shop = await getShopSettings();
-        this.setData({ status: 'ready', shop });
-      } catch (e) {
-        this.setData({ status: 'error', errorMessage: userMessage(e) });
-      }
+        return { shop };
+      });
     },
 
     onRetry() {

@@ -9,19 +9,13 @@
  *   were active in the k-th week/month after (column 0 is the creation period itself, always the whole cohort).
  *   Computed from user activity days (one entry per user and active day).
  */
+import type { DayRetentionRow } from '../../../typings/api/analytics';
 import type { DailyRollup } from '../../../typings/shop/analytics';
 import type { OpenId } from '../../../typings/shop/common';
 import { addDays, nextPeriod, periodOfDay, type DayKey, type PeriodKind } from './shop-calendar';
 
-export interface DayRetention {
-  day: DayKey;
-  cohort: number;
-  d1: number | null;
-  d7: number | null;
-  d30: number | null;
-  /** Returned users behind each rate (null like the rate). */
-  returned: { d1: number | null; d7: number | null; d30: number | null };
-}
+/** One day's cohort and its day-1/7/30 retention: the row the `analytics` function answers. */
+export type DayRetention = DayRetentionRow;
 
 const OFFSETS = { d1: 1, d7: 7, d30: 30 } as const;
 

@@ -7,6 +7,7 @@ import { loadPage, type PageHandle } from '../../../../test/page-harness';
 import type { CouponTemplate } from '../../../../typings/marketing/coupon';
 import type { FullReductionPromotion } from '../../../../typings/marketing/promotion';
 import { type OrderTestEnv, startOrderEnv } from '../../../../server/orders/test-support';
+import { couponTemplate } from '../../../../server/marketing/__fixtures__/coupons';
 
 const DAY = 86_400_000;
 const LOAD_MS = 20_000;
@@ -18,21 +19,7 @@ beforeAll(async () => {
   env = await startOrderEnv({});
   const now = env.emu.clock.now();
   env.coll('staff').insertOne({ _id: STAFF, role: 'owner', name: '店长' });
-  const t: CouponTemplate = {
-    _id: 'tpl-old',
-    title: '老顾客券',
-    benefit: { kind: 'threshold', thresholdFen: 3000, amountFen: 500 },
-    scope: { type: 'shop' },
-    validity: { type: 'days_after_claim', days: 7 },
-    totalQuantity: 100,
-    issuedCount: 12,
-    perUserLimit: 1,
-    communityOnly: false,
-    claimStartsAt: now - DAY,
-    claimEndsAt: now + DAY,
-    enabled: true,
-    createdAt: now - DAY,
-  };
+  const t: CouponTemplate = couponTemplate('tpl-old', now, { title: '老顾客券', benefit: { kind: 'threshold', thresholdFen: 3000, amountFen: 500 }, issuedCount: 12 });
   const p: FullReductionPromotion = {
     _id: 'promo-old',
     kind: 'full_reduction',

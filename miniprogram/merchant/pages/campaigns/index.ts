@@ -5,7 +5,8 @@ import type { CouponTemplate } from '../../../../typings/marketing/coupon';
 import type { Promotion } from '../../../../typings/marketing/promotion';
 import { userMessage } from '../../../services/cloud';
 import { benefitText, listCampaigns, savePromotion, saveTemplate, setCampaignEnabled, setInviteCampaign } from '../../../services/marketing';
-import { isForbidden, yuan } from '../../utils/format';
+import { yuan } from '../../utils/format';
+import { loadStaffPage } from '../../utils/staff-load';
 
 type Status = 'loading' | 'ready' | 'forbidden' | 'error';
 const DAY = 86_400_000;
@@ -80,22 +81,18 @@ Component({
     },
 
     async load(): Promise<void> {
-      this.setData({ status: 'loading', errorMessage: '' });
-      try {
+      await loadStaffPage(this, async () => {
         const { templates, promotions, invite } = await listCampaigns();
         const rows = templates.map(templateRow);
-        this.setData({
-          status: 'ready',
+        return {
           templates: rows,
           promotions: promotions.map(promotionRow),
           templateTitles: rows.map((r) => r.title),
           inviterIndex: invite ? rows.findIndex((r) => r.id === invite.inviterTemplateId) : -1,
           inviteeIndex: invite ? rows.findIndex((r) => r.id === invite.inviteeTemplateId) : -1,
           inviteEnabled: invite?.enabled ?? false,
-        });
-      } catch (e) {
-        this.setData({ status: isForbidden(e) ? 'forbidden' : 'error', errorMessage: userMessage(e) });
-      }
+        };
+      });
     },
 
     onField(e: WechatMiniprogram.CustomEvent<{ value: string }>) {

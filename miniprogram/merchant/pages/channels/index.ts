@@ -1,26 +1,32 @@
 // Channels and sharing (subpackage `merchant/`, staff only): visits, new users, orders and GMV per channel, launch
 // scene, printed QR code or sharer over the last 7 / 30 days, as a column chart and a table with each one's share.
 import type { ChannelsResult, ExportRequest } from '../../../../typings/api/analytics';
-import { userMessage } from '../../../services/cloud';
 import type { CategoryChartSpec } from '../../charts/chart-spec';
 import { channelChart, channelRows, DIMENSION_CHOICES, type ChannelDimension, type ChannelRowView } from '../../charts/channels-view';
-import { lastDays, shopTodayFrom } from '../../charts/days';
+import { lastDays, pickedRange, RECENT_RANGES, shopTodayFrom } from '../../charts/days';
 import { countText } from '../../charts/labels';
 import { getChannels } from '../../services/analytics';
-import { isForbidden } from '../../utils/format';
+import { loadStaffPage } from '../../utils/staff-load';
 
 type Status = 'loading' | 'ready' | 'forbidden' | 'error';
 
-const RANGES = [
-  { value: 7, label: '近 7 天' },
-  { value: 30, label: '近 30 天' },
-];
+/** The chart, rows and export of one dimension of the answer. */
+function dimensionView(
+  result: ChannelsResult,
+  dimension: ChannelDimension,
+): { spec: CategoryChartSpec; rows: ChannelRowView[]; exportRequest: ExportRequest } {
+  return {
+    spec: channelChart(result, dimension),
+    rows: channelRows(result[dimension], dimension),
+    exportRequest: { report: 'channels', params: { from: result.from, to: result.to, dimension } },
+  };
+}
 
 Component({
   data: {
     status: 'loading' as Status,
     errorMessage: '',
-    ranges: RANGES,
+    ranges: RECENT_RANGES,
     days: 7,
     /** The shop's today: from the dashboard's link (the server's day), else the client's UTC+8 day. */
     today: '',
@@ -40,26 +46,16 @@ Component({
       void this.load();
     },
     async load(): Promise<void> {
-      this.setData({ status: 'loading', errorMessage: '' });
-      const range = lastDays(this.data.today || shopTodayFrom({}), this.data.days);
-      try {
+      await loadStaffPage(this, async () => {
+        const range = lastDays(this.data.today || shopTodayFrom({}), this.data.days);
         const result = await getChannels(range.from, range.to);
-        this.setData({ status: 'ready', range, result, shares: countText(result.shares) });
-        this.show();
-      } catch (e) {
-        this.setData({ status: isForbidden(e) ? 'forbidden' : 'error', errorMessage: userMessage(e) });
-      }
+        return { range, result, shares: countText(result.shares), ...dimensionView(result, this.data.dimension) };
+      });
     },
     /** Chart, table and export of the chosen dimension (no new call: the answer has every dimension). */
     show() {
       const result = this.data.result;
-      if (!result) return;
-      const dimension = this.data.dimension;
-      this.setData({
-        spec: channelChart(result, dimension),
-        rows: channelRows(result[dimension], dimension),
-        exportRequest: { report: 'channels', params: { from: result.from, to: result.to, dimension } },
-      });
+      if (result) this.setData(dimensionView(result, this.data.dimension));
     },
     onDimension(e: WechatMiniprogram.TouchEvent) {
       const dimension = DIMENSION_CHOICES.find((d) => d.value === e.currentTarget.dataset.value)?.value;
@@ -68,8 +64,8 @@ Component({
       this.show();
     },
     onRange(e: WechatMiniprogram.TouchEvent) {
-      const days = Number(e.currentTarget.dataset.value);
-      if (!RANGES.some((r) => r.value === days) || days === this.data.days) return;
+      const days = pickedRange(e.currentTarget.dataset.value, this.data.days);
+      if (days === null) return;
       this.setData({ days });
       void this.load();
     },

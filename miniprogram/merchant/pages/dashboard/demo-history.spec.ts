@@ -4,33 +4,21 @@
  * document's, and the trend has data on every past day. Also writes the page previews of a believable shop when
  * asked (scripts/preview-page.ts).
  */
-import type { DatabaseService } from '../../../../emulator/src/database';
-import type { EmulatorController } from '../../../../emulator/src/controller';
 import { DEMO_STAFF } from '../../../../scripts/demo-shop';
-import { startDemoEmulator } from '../../../../test/demo-emulator';
-import { loadPage, type PageHandle } from '../../../../test/page-harness';
+import { useDemoPages } from '../../../../test/demo-pages';
+import type { PageHandle } from '../../../../test/page-harness';
 import { writePreviewIfAsked } from '../../../../test/page-preview';
 import type { DailyRollup } from '../../../../typings/shop/analytics';
 import { countText, yuanText } from '../../charts/labels';
 
-let emu: EmulatorController;
+const demo = useDemoPages({ history: true, startMs: 120_000 });
 let page: PageHandle | undefined;
-beforeAll(async () => {
-  ({ emu } = await startDemoEmulator({ history: true }));
-}, 120_000);
-afterEach(() => {
-  page?.detach();
-  page = undefined;
-});
-afterAll(async () => {
-  await emu?.stop();
-});
 
 it('yesterday\'s whole day is the rollup document, the trend has 30 completed days of data', async () => {
-  page = await loadPage('merchant/pages/dashboard/index', { emulator: emu, openid: DEMO_STAFF });
+  page = await demo.open('merchant/pages/dashboard/index', { openid: DEMO_STAFF });
   await page.waitFor((d) => d.status === 'ready');
   const yesterday = page.data.trend[page.data.trend.length - 1].day as string;
-  const doc = emu.service<DatabaseService>('database').collection('analytics_daily').findOne({ _id: yesterday }) as unknown as DailyRollup;
+  const doc = demo.db.collection('analytics_daily').findOne({ _id: yesterday }) as unknown as DailyRollup;
   expect(doc.totals.visitors).toBeGreaterThan(0);
   expect(page.text('#card-visitors .dash-kpi__full')).toBe(`昨日全天 ${countText(doc.totals.visitors)}`);
   expect(page.text('#card-gmvFen .dash-kpi__full')).toBe(`昨日全天 ${yuanText(doc.totals.gmvFen)}`);
@@ -42,7 +30,7 @@ it('yesterday\'s whole day is the rollup document, the trend has 30 completed da
 });
 
 it('segments: the members of a segment by nickname, with their last visit and order', async () => {
-  page = await loadPage('merchant/pages/segments/index', { emulator: emu, openid: DEMO_STAFF, query: { segment: 'at_risk' } });
+  page = await demo.open('merchant/pages/segments/index', { openid: DEMO_STAFF, query: { segment: 'at_risk' } });
   await page.waitFor((d) => d.status === 'ready' && d.members.length > 0);
   const members = page.data.members as Array<{ name: string; named: boolean; detail: string }>;
   expect(members.length).toBe(50);
@@ -58,7 +46,7 @@ it.each([
   ['retention', []],
   ['report', ['#comparison']],
 ])('merchant/pages/%s shows the demo history', async (name, charts) => {
-  page = await loadPage(`merchant/pages/${name}/index`, { emulator: emu, openid: DEMO_STAFF, query: name === 'report' ? { period: 'week' } : {} });
+  page = await demo.open(`merchant/pages/${name}/index`, { openid: DEMO_STAFF, query: name === 'report' ? { period: 'week' } : {} });
   await page.waitFor((d) => d.status === 'ready');
   for (const sel of charts) expect(page.comp.querySelector(sel).instance.options).toBeDefined();
   writePreviewIfAsked(page, `merchant/pages/${name}/index`, { charts });

@@ -3,12 +3,12 @@
 // money; today, not over yet, is on the cards, not on the line), and the way to the other reports. The server decides
 // who may see it (`dashboard.overview` answers FORBIDDEN to anyone not on the staff list); the page shows the refusal.
 import type { ExportRequest, OverviewResult } from '../../../../typings/api/analytics';
-import { userMessage } from '../../../services/cloud';
 import type { CategoryChartSpec } from '../../charts/chart-spec';
 import { periodTitle } from '../../charts/labels';
 import { comparisonNote, headlineCards, trendChart, type HeadlineCard, type TrendMetric } from '../../charts/overview-view';
 import { getOverview } from '../../services/analytics';
-import { isForbidden, shortTime } from '../../utils/format';
+import { shortTime } from '../../utils/format';
+import { loadStaffPage } from '../../utils/staff-load';
 
 type Status = 'loading' | 'ready' | 'forbidden' | 'error';
 
@@ -45,11 +45,9 @@ Component({
       void this.load().then(() => wx.stopPullDownRefresh());
     },
     async load(): Promise<void> {
-      this.setData({ status: 'loading', errorMessage: '' });
-      try {
+      await loadStaffPage(this, async () => {
         const overview = await getOverview(TREND_DAYS);
-        this.setData({
-          status: 'ready',
+        return {
           asOf: shortTime(overview.asOf),
           comparison: comparisonNote(shortTime(overview.asOf).slice(-5)),
           todayTitle: periodTitle(overview.today.day),
@@ -58,10 +56,8 @@ Component({
           trendSpec: trendChart(overview.trend, this.data.metric),
           links: LINKS.map((l) => ({ ...l, url: `${l.url}?today=${overview.today.day}` })),
           exportRequest: { report: 'daily', params: { from: overview.trend[0]?.day ?? overview.today.day, to: overview.yesterday.day } },
-        });
-      } catch (e) {
-        this.setData({ status: isForbidden(e) ? 'forbidden' : 'error', errorMessage: userMessage(e) });
-      }
+        };
+      });
     },
     onMetric(e: WechatMiniprogram.TouchEvent) {
       const metric = e.currentTarget.dataset.metric as TrendMetric;

@@ -2,25 +2,19 @@
 // last 7 / 30 days, for all visitors or one channel, as a funnel chart with the drop-off at each step and a table.
 import type { ExportRequest, FunnelInput } from '../../../../typings/api/analytics';
 import type { TouchChannel } from '../../../../typings/shop/attribution';
-import { userMessage } from '../../../services/cloud';
 import type { FunnelChartSpec } from '../../charts/chart-spec';
-import { lastDays, shopTodayFrom } from '../../charts/days';
+import { lastDays, pickedRange, RECENT_RANGES, shopTodayFrom } from '../../charts/days';
 import { FUNNEL_CHANNEL_CHOICES, funnelChart, funnelRows, type FunnelRowView } from '../../charts/funnel-view';
 import { getFunnel } from '../../services/analytics';
-import { isForbidden } from '../../utils/format';
+import { loadStaffPage } from '../../utils/staff-load';
 
 type Status = 'loading' | 'ready' | 'forbidden' | 'error';
-
-const RANGES = [
-  { value: 7, label: '近 7 天' },
-  { value: 30, label: '近 30 天' },
-];
 
 Component({
   data: {
     status: 'loading' as Status,
     errorMessage: '',
-    ranges: RANGES,
+    ranges: RECENT_RANGES,
     days: 7,
     /** The shop's today: from the dashboard's link (the server's day), else the client's UTC+8 day. */
     today: '',
@@ -38,16 +32,13 @@ Component({
       void this.load();
     },
     async load(): Promise<void> {
-      this.setData({ status: 'loading', errorMessage: '' });
-      const range = lastDays(this.data.today || shopTodayFrom({}), this.data.days);
-      const input: FunnelInput = { ...range, channel: this.data.channel };
-      try {
+      await loadStaffPage(this, async () => {
+        const range = lastDays(this.data.today || shopTodayFrom({}), this.data.days);
+        const input: FunnelInput = { ...range, channel: this.data.channel };
         const result = await getFunnel(input);
-        if (result.channel !== this.data.channel) return; // switched meanwhile
-        this.setData({ status: 'ready', range, spec: funnelChart(result), rows: funnelRows(result), exportRequest: { report: 'funnel', params: input } });
-      } catch (e) {
-        this.setData({ status: isForbidden(e) ? 'forbidden' : 'error', errorMessage: userMessage(e) });
-      }
+        if (result.channel !== this.data.channel) return null; // switched meanwhile
+        return { range, spec: funnelChart(result), rows: funnelRows(result), exportRequest: { report: 'funnel', params: input } };
+      });
     },
     onChannel(e: WechatMiniprogram.TouchEvent) {
       const channel = FUNNEL_CHANNEL_CHOICES.find((c) => c.value === e.currentTarget.dataset.value)?.value;
@@ -56,8 +47,8 @@ Component({
       void this.load();
     },
     onRange(e: WechatMiniprogram.TouchEvent) {
-      const days = Number(e.currentTarget.dataset.value);
-      if (!RANGES.some((r) => r.value === days) || days === this.data.days) return;
+      const days = pickedRange(e.currentTarget.dataset.value, this.data.days);
+      if (days === null) return;
       this.setData({ days });
       void this.load();
     },

@@ -2,9 +2,8 @@
 // Access is decided by the server (`staff.me` answers FORBIDDEN to anyone not in the `staff` collection); this page
 // only shows the refusal.
 import type { StaffMe } from '../../../../typings/api/staff';
-import { userMessage } from '../../../services/cloud';
 import { getStaffMe } from '../../../services/staff';
-import { isForbidden } from '../../utils/format';
+import { loadStaffPage } from '../../utils/staff-load';
 
 type Status = 'loading' | 'ready' | 'forbidden' | 'error';
 
@@ -19,12 +18,7 @@ Component({
       void this.load();
     },
     async load(): Promise<void> {
-      this.setData({ status: 'loading', errorMessage: '' });
-      try {
-        this.setData({ status: 'ready', me: await getStaffMe() });
-      } catch (e) {
-        this.setData({ status: isForbidden(e) ? 'forbidden' : 'error', errorMessage: userMessage(e) });
-      }
+      await loadStaffPage(this, async () => ({ me: await getStaffMe() }));
     },
     onRetry() {
       void this.load();

@@ -3,33 +3,20 @@
  * saves (the settings document changes); an invalid value is explained by the server and nothing is saved; a clerk
  * sees the rules read-only; a customer sees the refusal.
  */
-import type { EmulatorController } from '../../../../emulator/src/controller';
-import type { DatabaseService } from '../../../../emulator/src/database';
 import { DEMO_CUSTOMER, DEMO_STAFF } from '../../../../scripts/demo-shop';
 import { DEMO_PRICING_RULES } from '../../../../scripts/demo-shop/members';
-import { loadPage, type PageHandle } from '../../../../test/page-harness';
-import { startDemoEmulator } from '../../../../test/demo-emulator';
+import type { PageHandle } from '../../../../test/page-harness';
+import { useDemoPages } from '../../../../test/demo-pages';
 
-let emu: EmulatorController;
+const demo = useDemoPages();
 let page: PageHandle | undefined;
 
-beforeAll(async () => {
-  ({ emu } = await startDemoEmulator());
-}, 60_000);
-afterEach(() => {
-  page?.detach();
-  page = undefined;
-});
-afterAll(async () => {
-  await emu?.stop();
-});
-
-const settings = () => emu.service<DatabaseService>('database').collection('shop_settings').byId('default') as Record<string, any>;
+const settings = () => demo.db.collection('shop_settings').byId('default') as Record<string, any>;
 const type = (p: PageHandle, value: string, field: string, tier?: number) =>
   p.instance.onInput({ currentTarget: { dataset: tier === undefined ? { field } : { field, tier } }, detail: { value } });
 
 it('the owner edits a tier and the points rules and saves them', async () => {
-  page = await loadPage('merchant/pages/member-rules/index', { emulator: emu, openid: DEMO_STAFF });
+  page = await demo.open('merchant/pages/member-rules/index', { openid: DEMO_STAFF });
   await page.waitFor((d) => d.status !== 'loading', 20_000);
   expect(page.data.status).toBe('ready');
   expect(page.exists('#read-only')).toBe(false);
@@ -52,7 +39,7 @@ it('the owner edits a tier and the points rules and saves them', async () => {
 
 it('an invalid value is explained and nothing is saved', async () => {
   const before = settings().pricing;
-  page = await loadPage('merchant/pages/member-rules/index', { emulator: emu, openid: DEMO_STAFF });
+  page = await demo.open('merchant/pages/member-rules/index', { openid: DEMO_STAFF });
   await page.waitFor((d) => d.status === 'ready', 20_000);
   type(page, '120', 'lineFloorPercent');
   await page.tap('#save');
@@ -62,14 +49,14 @@ it('an invalid value is explained and nothing is saved', async () => {
 });
 
 it('a clerk sees the rules read-only; a customer is refused', async () => {
-  page = await loadPage('merchant/pages/member-rules/index', { emulator: emu, openid: 'demo-clerk' });
+  page = await demo.open('merchant/pages/member-rules/index', { openid: 'demo-clerk' });
   await page.waitFor((d) => d.status !== 'loading', 20_000);
   expect(page.exists('#read-only')).toBe(true);
   expect(page.exists('#save')).toBe(false);
   page.detach();
   page = undefined;
 
-  page = await loadPage('merchant/pages/member-rules/index', { emulator: emu, openid: DEMO_CUSTOMER });
+  page = await demo.open('merchant/pages/member-rules/index', { openid: DEMO_CUSTOMER });
   await page.waitFor((d) => d.status !== 'loading', 20_000);
   expect(page.data.status).toBe('forbidden');
 });

@@ -5,7 +5,7 @@
 import { CloudError, userMessage } from '../../../services/cloud';
 import { getPricingRules, savePricingRules } from '../../../services/member';
 import { getStaffMe } from '../../../services/staff';
-import { isForbidden } from '../../utils/format';
+import { loadStaffPage } from '../../utils/staff-load';
 import { formOf, nextTier, type RulesForm, rulesOf } from './rules-form';
 
 type Status = 'loading' | 'ready' | 'forbidden' | 'error';
@@ -26,13 +26,10 @@ Component({
     },
 
     async load(): Promise<void> {
-      this.setData({ status: 'loading', errorMessage: '' });
-      try {
+      await loadStaffPage(this, async () => {
         const [me, { rules }] = await Promise.all([getStaffMe(), getPricingRules()]);
-        this.setData({ status: 'ready', isOwner: me.role === 'owner', form: formOf(rules), saveError: '' });
-      } catch (e) {
-        this.setData({ status: isForbidden(e) ? 'forbidden' : 'error', errorMessage: userMessage(e) });
-      }
+        return { isOwner: me.role === 'owner', form: formOf(rules), saveError: '' };
+      });
     },
 
     /** An input with data-field (a form field) or data-tier + data-field (a field of one tier). */

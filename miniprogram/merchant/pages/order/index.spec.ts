@@ -1,46 +1,32 @@
 /** The staff order list and order detail pages against a real emulator with the demo shop. */
 import path from 'node:path';
-import type { EmulatorController } from '../../../../emulator/src/controller';
-import type { OrderDoc } from '../../../../typings/shop/order';
 import { DEMO_CUSTOMER, DEMO_STAFF } from '../../../../scripts/demo-shop';
-import { loadPage, type PageHandle } from '../../../../test/page-harness';
-import { startDemoEmulator } from '../../../../test/demo-emulator';
+import type { PageHandle } from '../../../../test/page-harness';
+import { useDemoPages } from '../../../../test/demo-pages';
 
-let emu: EmulatorController;
-let orders: OrderDoc[];
+const demo = useDemoPages();
 let page: PageHandle | undefined;
 
-beforeAll(async () => {
-  ({ emu, orders } = await startDemoEmulator());
-}, 60_000);
-afterEach(() => {
-  page?.detach();
-  page = undefined;
-});
-afterAll(async () => {
-  await emu?.stop();
-});
-
 it('the list shows what needs a hand, and every order on the 全部 tab; customers see a refusal', async () => {
-  page = await loadPage('merchant/pages/orders/index', { emulator: emu, openid: DEMO_STAFF, query: { status: 'todo' } });
+  page = await demo.open('merchant/pages/orders/index', { openid: DEMO_STAFF, query: { status: 'todo' } });
   await page.waitFor((d) => d.status === 'ready');
   expect(page.data.rows.map((r: { _id: string }) => r._id).sort()).toEqual(['demo-o-02', 'demo-o-03', 'demo-o-04', 'demo-o-05']);
   expect(page.text('#order-demo-o-04')).toContain('退款待审核');
   await page.tap('#tab-all');
   await page.waitFor((d) => d.status === 'ready' && d.tab === 'all');
-  expect(page.data.rows).toHaveLength(orders.length);
+  expect(page.data.rows).toHaveLength(demo.orders.length);
   await page.tap('#order-demo-o-05');
   expect(page.wx.callsTo('navigateTo')).toEqual([{ url: '/merchant/pages/order/index?id=demo-o-05' }]);
   page.detach();
 
-  page = await loadPage('merchant/pages/orders/index', { emulator: emu, openid: DEMO_CUSTOMER });
+  page = await demo.open('merchant/pages/orders/index', { openid: DEMO_CUSTOMER });
   await page.waitFor((d) => d.status !== 'loading');
   expect(page.data.status).toBe('forbidden');
   expect(page.data.rows).toEqual([]);
 });
 
 it('the detail page ships a paid delivery order', async () => {
-  page = await loadPage('merchant/pages/order/index', { emulator: emu, openid: DEMO_STAFF, query: { id: 'demo-o-05' } });
+  page = await demo.open('merchant/pages/order/index', { openid: DEMO_STAFF, query: { id: 'demo-o-05' } });
   await page.waitFor((d) => d.status === 'ready');
   expect(page.text('#status')).toBe('已付款');
   expect(page.exists('#ship-form')).toBe(true);
@@ -54,8 +40,7 @@ it('the detail page ships a paid delivery order', async () => {
 });
 
 it('the detail page rejects a refund request with the reason typed in the dialog', async () => {
-  page = await loadPage('merchant/pages/order/index', {
-    emulator: emu,
+  page = await demo.open('merchant/pages/order/index', {
     openid: DEMO_STAFF,
     query: { id: 'demo-o-04' },
     wx: { showModal: (o: { success?: (r: unknown) => void }) => o.success?.({ confirm: true, cancel: false, content: '蛋糕已做好，无法退款' }) },

@@ -5,7 +5,8 @@ import type { StaffOrderAction, StaffOrderDetail } from '../../../../typings/api
 import type { OrderDoc } from '../../../../typings/shop/order';
 import { userMessage } from '../../../services/cloud';
 import { approveRefund, getStaffMe, getStaffOrder, markReady, refundOrder, rejectRefund, shipOrder, verifyPickup } from '../../../services/staff';
-import { ACTION_TEXT, isForbidden, shortTime, STATUS_TEXT, yuan } from '../../utils/format';
+import { ACTION_TEXT, shortTime, STATUS_TEXT, yuan } from '../../utils/format';
+import { loadStaffPage } from '../../utils/staff-load';
 
 type Status = 'loading' | 'ready' | 'forbidden' | 'error';
 
@@ -68,13 +69,10 @@ Component({
       void this.load();
     },
     async load(): Promise<void> {
-      this.setData({ status: 'loading', errorMessage: '' });
-      try {
+      await loadStaffPage(this, async () => {
         const [, detail] = await Promise.all([getStaffMe(), getStaffOrder(this.data.orderId)]);
-        this.setData({ status: 'ready', view: toView(detail) });
-      } catch (e) {
-        this.setData({ status: isForbidden(e) ? 'forbidden' : 'error', errorMessage: userMessage(e) });
-      }
+        return { view: toView(detail) };
+      });
     },
     onRetry() {
       void this.load();

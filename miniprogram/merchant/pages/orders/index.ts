@@ -2,7 +2,8 @@
 import type { StaffOrderFilter, StaffOrderSummary } from '../../../../typings/api/staff';
 import { userMessage } from '../../../services/cloud';
 import { getStaffMe, listStaffOrders } from '../../../services/staff';
-import { isForbidden, ORDER_TABS, shortTime, STATUS_TEXT, yuan } from '../../utils/format';
+import { ORDER_TABS, shortTime, STATUS_TEXT, yuan } from '../../utils/format';
+import { loadStaffPage } from '../../utils/staff-load';
 
 type Status = 'loading' | 'ready' | 'forbidden' | 'error';
 
@@ -47,13 +48,10 @@ Component({
       return this.data.tab === 'all' ? undefined : this.data.tab;
     },
     async load(): Promise<void> {
-      this.setData({ status: 'loading', errorMessage: '' });
-      try {
+      await loadStaffPage(this, async () => {
         const [, page] = await Promise.all([getStaffMe(), listStaffOrders(this.filter(), 0)]);
-        this.setData({ status: 'ready', rows: page.orders.map(toRow), page: 0, hasMore: page.hasMore });
-      } catch (e) {
-        this.setData({ status: isForbidden(e) ? 'forbidden' : 'error', errorMessage: userMessage(e) });
-      }
+        return { rows: page.orders.map(toRow), page: 0, hasMore: page.hasMore };
+      });
     },
     async loadMore(): Promise<void> {
       this.setData({ loadingMore: true });

@@ -2,11 +2,10 @@
 // previous period of the same kind, a column chart of both, and "previous period" to step back in time. `period` and
 // `key` may come in the query (e.g. `?period=week&key=2026-W14`).
 import type { ExportRequest, PeriodReportInput, ReportPeriodKind } from '../../../../typings/api/analytics';
-import { userMessage } from '../../../services/cloud';
 import type { CategoryChartSpec } from '../../charts/chart-spec';
 import { comparisonChart, distinctRows, periodHeading, reportRows, type PeriodHeading, type ReportRow } from '../../charts/report-view';
 import { getPeriodReport } from '../../services/analytics';
-import { isForbidden } from '../../utils/format';
+import { loadStaffPage } from '../../utils/staff-load';
 
 type Status = 'loading' | 'ready' | 'forbidden' | 'error';
 
@@ -41,12 +40,10 @@ Component({
       void this.load();
     },
     async load(): Promise<void> {
-      this.setData({ status: 'loading', errorMessage: '' });
-      const input: PeriodReportInput = this.data.key ? { period: this.data.period, key: this.data.key } : { period: this.data.period };
-      try {
+      await loadStaffPage(this, async () => {
+        const input: PeriodReportInput = this.data.key ? { period: this.data.period, key: this.data.key } : { period: this.data.period };
         const view = await getPeriodReport(input);
-        this.setData({
-          status: 'ready',
+        return {
           key: view.current.period.key,
           previousKey: view.previous.period.key,
           heading: periodHeading(view),
@@ -54,10 +51,8 @@ Component({
           distinct: distinctRows(view),
           chartSpec: comparisonChart(view),
           exportRequest: { report: 'period', params: { period: this.data.period, key: view.current.period.key } },
-        });
-      } catch (e) {
-        this.setData({ status: isForbidden(e) ? 'forbidden' : 'error', errorMessage: userMessage(e) });
-      }
+        };
+      });
     },
     onPeriod(e: WechatMiniprogram.TouchEvent) {
       const period = e.currentTarget.dataset.value;

@@ -2,10 +2,9 @@
 // back — day-1/7/30 for daily cohorts, then week by week or month by month — as a table whose cells darken with the
 // rate (a heat map in WXML: a table reads better than a chart here).
 import type { ExportRequest, RetentionGrain, RetentionInput } from '../../../../typings/api/analytics';
-import { userMessage } from '../../../services/cloud';
 import { cohortTable, type CohortTableView } from '../../charts/retention-view';
 import { getRetention } from '../../services/analytics';
-import { isForbidden } from '../../utils/format';
+import { loadStaffPage } from '../../utils/staff-load';
 
 type Status = 'loading' | 'ready' | 'forbidden' | 'error';
 
@@ -38,16 +37,13 @@ Component({
       void this.load();
     },
     async load(): Promise<void> {
-      this.setData({ status: 'loading', errorMessage: '' });
-      const grain = this.data.grain;
-      const input: RetentionInput = { grain, count: GRAINS.find((g) => g.value === grain)!.count };
-      try {
+      await loadStaffPage(this, async () => {
+        const grain = this.data.grain;
+        const input: RetentionInput = { grain, count: GRAINS.find((g) => g.value === grain)!.count };
         const result = await getRetention(input);
-        if (grain !== this.data.grain) return; // switched meanwhile
-        this.setData({ status: 'ready', table: cohortTable(result), exportRequest: { report: 'retention', params: input } });
-      } catch (e) {
-        this.setData({ status: isForbidden(e) ? 'forbidden' : 'error', errorMessage: userMessage(e) });
-      }
+        if (grain !== this.data.grain) return null; // switched meanwhile
+        return { table: cohortTable(result), exportRequest: { report: 'retention', params: input } };
+      });
     },
     onGrain(e: WechatMiniprogram.TouchEvent) {
       const grain = GRAINS.find((g) => g.value === e.currentTarget.dataset.value)?.value;

@@ -9,7 +9,7 @@ import type { CategoryChartSpec, RingChartSpec } from '../../charts/chart-spec';
 import { SEGMENT_NAMES, SEGMENT_ORDER } from '../../charts/names';
 import { memberRows, segmentRing, segmentRows, segmentSeries, type MemberRowView, type SegmentRowView } from '../../charts/segments-view';
 import { getSegmentMembers, getSegments, grantCoupon } from '../../services/analytics';
-import { isForbidden } from '../../utils/format';
+import { loadStaffPage } from '../../utils/staff-load';
 
 type Status = 'loading' | 'ready' | 'forbidden' | 'error';
 
@@ -42,20 +42,16 @@ Component({
       });
     },
     async load(): Promise<void> {
-      this.setData({ status: 'loading', errorMessage: '' });
-      try {
+      await loadStaffPage(this, async () => {
         const result = await getSegments(30);
-        this.setData({
-          status: 'ready',
+        return {
           ringSpec: segmentRing(result),
           seriesSpec: segmentSeries(result),
           rows: segmentRows(result),
           definitions: result.definitions,
           exportRequest: { report: 'segments', params: { days: 30 } },
-        });
-      } catch (e) {
-        this.setData({ status: isForbidden(e) ? 'forbidden' : 'error', errorMessage: userMessage(e) });
-      }
+        };
+      });
     },
     onSegment(e: WechatMiniprogram.TouchEvent) {
       const segment = SEGMENT_ORDER.find((s) => s === e.currentTarget.dataset.segment);

@@ -3,32 +3,18 @@
  * code (or scan the pickup QR) and the order completes.
  */
 import path from 'node:path';
-import type { EmulatorController } from '../../../../emulator/src/controller';
-import type { OrderDoc } from '../../../../typings/shop/order';
 import { DEMO_CUSTOMER, DEMO_STAFF } from '../../../../scripts/demo-shop';
-import { loadPage, type PageHandle } from '../../../../test/page-harness';
-import { startDemoEmulator } from '../../../../test/demo-emulator';
+import type { PageHandle } from '../../../../test/page-harness';
+import { useDemoPages } from '../../../../test/demo-pages';
 
 
-let emu: EmulatorController;
-let orders: OrderDoc[];
+const demo = useDemoPages();
 let page: PageHandle | undefined;
 
-beforeAll(async () => {
-  ({ emu, orders } = await startDemoEmulator());
-}, 60_000);
-afterEach(() => {
-  page?.detach();
-  page = undefined;
-});
-afterAll(async () => {
-  await emu?.stop();
-});
-
-const codeOf = (id: string) => orders.find((o) => o._id === id)!.fulfilment.pickupCode!;
+const codeOf = (id: string) => demo.orders.find((o) => o._id === id)!.fulfilment.pickupCode!;
 
 it('shows a refusal to a customer', async () => {
-  page = await loadPage('merchant/pages/verify/index', { emulator: emu, openid: DEMO_CUSTOMER });
+  page = await demo.open('merchant/pages/verify/index', { openid: DEMO_CUSTOMER });
   await page.waitFor((d) => d.status !== 'loading');
   expect(page.data.status).toBe('forbidden');
   expect(page.text('#forbidden')).toContain('仅限店员使用');
@@ -36,9 +22,9 @@ it('shows a refusal to a customer', async () => {
 });
 
 it('staff type a paid order’s code and it completes; a wrong code is explained', async () => {
-  page = await loadPage('merchant/pages/verify/index', { emulator: emu, openid: DEMO_STAFF });
+  page = await demo.open('merchant/pages/verify/index', { openid: DEMO_STAFF });
   await page.waitFor((d) => d.status === 'ready');
-  const used = new Set(orders.map((o) => o.fulfilment.pickupCode));
+  const used = new Set(demo.orders.map((o) => o.fulfilment.pickupCode));
   page.instance.setData({ code: ['000000', '111111', '999999'].find((c) => !used.has(c)) });
   await page.tap('#verify');
   await page.waitFor((d) => d.failure !== '');
@@ -48,14 +34,13 @@ it('staff type a paid order’s code and it completes; a wrong code is explained
   await page.tap('#verify');
   await page.waitFor((d) => d.result !== null);
   expect(page.text('#result')).toContain('核销成功');
-  expect(page.text('#result-no')).toBe(orders.find((o) => o._id === 'demo-o-02')!.orderNo);
+  expect(page.text('#result-no')).toBe(demo.orders.find((o) => o._id === 'demo-o-02')!.orderNo);
   expect(page.data.result.statusText).toBe('已完成');
 });
 
 it('staff scan the pickup QR of a ready order', async () => {
   const code = codeOf('demo-o-03');
-  page = await loadPage('merchant/pages/verify/index', {
-    emulator: emu,
+  page = await demo.open('merchant/pages/verify/index', {
     openid: DEMO_STAFF,
     wx: { scanCode: (o: { success?: (r: unknown) => void }) => o.success?.({ result: `kaidian://pickup/${code}`, scanType: 'QR_CODE' }) },
   });

@@ -4,6 +4,7 @@ import type { StaffOrderDetail } from '../../../../typings/api/staff';
 import { userMessage } from '../../../services/cloud';
 import { getStaffMe, verifyPickup } from '../../../services/staff';
 import { isForbidden, STATUS_TEXT, yuan } from '../../utils/format';
+import { loadStaffPage } from '../../utils/staff-load';
 
 type Status = 'loading' | 'ready' | 'forbidden' | 'error';
 
@@ -40,13 +41,10 @@ Component({
       void this.load();
     },
     async load(): Promise<void> {
-      this.setData({ status: 'loading', errorMessage: '' });
-      try {
+      await loadStaffPage(this, async () => {
         await getStaffMe();
-        this.setData({ status: 'ready' });
-      } catch (e) {
-        this.setData({ status: isForbidden(e) ? 'forbidden' : 'error', errorMessage: userMessage(e) });
-      }
+        return {};
+      });
     },
     onRetry() {
       void this.load();
