@@ -94,9 +94,9 @@ describe('fullReductionsFor', () => {
       fullReduction('other-cat', tiers, { type: 'categories', categoryIds: ['c2'] }),
       fullReduction('goods', tiers, { type: 'goods', goodsIds: ['A'] }),
       fullReduction('other-goods', tiers, { type: 'goods', goodsIds: ['B'] }),
-      fullReduction('ended', tiers, {}, { endsAt: NOW }),
-      fullReduction('later', tiers, {}, { startsAt: NOW + DAY }),
-      fullReduction('off', tiers, {}, { enabled: false }),
+      fullReduction('ended', tiers, { type: 'shop' }, { endsAt: NOW }),
+      fullReduction('later', tiers, { type: 'shop' }, { startsAt: NOW + DAY }),
+      fullReduction('off', tiers, { type: 'shop' }, { enabled: false }),
       newUserOffer('nu', [{ goodsId: 'A', priceFen: 1 }]),
     ];
     expect(fullReductionsFor(goods, promos, 0, NOW)).toEqual([
