@@ -39,15 +39,17 @@ function pick(detail: GoodsDetail, skuId: string | null, amount: (s: PublicSku) 
 
 export function goodsOfferTexts(detail: GoodsDetail, skuId: string | null): GoodsOfferTexts {
   const offers = detail.offers;
-  const member = offers.tierName ? pick(detail, skuId, (s) => s.memberPriceFen) : '';
-  // one unit per customer: the tag names the lowest new-user price (the SKU it is on shows it when chosen)
-  const fresh = offers.newUser ? pick(detail, skuId, (s) => s.newUserPriceFen, false) : '';
   const lock = offers.memberOnly;
+  const locked = lock !== null && !lock.allowed;
+  // a goods the caller may not buy shows no price of theirs (only the lock)
+  const member = offers.tierName && !locked ? pick(detail, skuId, (s) => s.memberPriceFen) : '';
+  // one unit per customer: the tag names the lowest new-user price (the SKU it is on shows it when chosen)
+  const fresh = offers.newUser && !locked ? pick(detail, skuId, (s) => s.newUserPriceFen, false) : '';
   return {
     memberPriceText: member ? `${offers.tierName}价 ${member}` : '',
     newUserText: fresh ? `新人价 ${fresh} · 仅限首单` : '',
     fullReductionTags: offers.fullReductions.flatMap((p) => p.texts),
     memberOnlyText: lock ? `${lock.tierName}及以上会员专享` : '',
-    locked: lock !== null && !lock.allowed,
+    locked,
   };
 }
