@@ -81,6 +81,7 @@ it('goods cards: a 会员专享 badge on member-only goods only (home and search
   const home = await open('pages/home/index', PAID);
   expect(home.text('#goods-g-cheesecake')).toContain('会员专享');
   expect(home.text('#goods-g-latte')).not.toContain('会员专享');
+  writePreviewIfAsked(home, 'pages/home/index', { title: 'cards with the 会员专享 badge' });
   const search = await open('pages/search/index', PAID, { keyword: '蛋糕' });
   await search.waitFor((d) => Array.isArray(d.goods) && d.goods.length > 0);
   expect(search.text('#goods-g-cheesecake')).toContain('会员专享');
