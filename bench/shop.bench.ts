@@ -50,6 +50,11 @@ export async function shopBench(): Promise<void> {
     const homeT = await measure(50, () => env.call('shop', 'home.get', {}, 'bench-visitor'), 5);
     rows.push({ name: 'home.get (the whole first screen: 1 cloud call)', median: ms(homeT.median), p95: ms(homeT.p95), extra: `DB reads ${hq.reads}` });
 
+    const detail = await env.call('shop', 'catalogue.goodsDetail', { goodsId: 'g-1' }, 'bench-visitor');
+    const dq = await quotaOf(env, detail.invocationId);
+    const detailT = await measure(50, () => env.call('shop', 'catalogue.goodsDetail', { goodsId: 'g-1' }, 'bench-visitor'), 5);
+    rows.push({ name: 'catalogue.goodsDetail (with the caller\'s member price, lock, new-user price, 满减)', median: ms(detailT.median), p95: ms(detailT.p95), extra: `DB reads ${dq.reads}` });
+
     // The whole journey of one customer, metered: open from a QR → home → goods → cart → checkout → pay → pickup.
     const buyer = 'bench-journey';
     const before = await (await fetch(`${env.emu.baseUrl}/_emulator/quota`)).json() as Record<string, number>;

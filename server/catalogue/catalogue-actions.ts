@@ -33,7 +33,7 @@ export const catalogueActions: ActionsOf<CatalogueActions> = {
   'catalogue.goodsDetail': defineAction({
     input: z.strictObject({ goodsId: idSchema }),
     handler: async (input, ctx) => {
-      const detail = await goodsDetail(ctx.db, cloudImageResolver(ctx.log), input.goodsId);
+      const detail = await goodsDetail(ctx.db, cloudImageResolver(ctx.log), input.goodsId, { openid: ctx.openid, now: ctx.now() });
       if (!detail) throw new AppError('NOT_FOUND', '商品不存在或已下架');
       return detail;
     },

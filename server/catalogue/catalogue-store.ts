@@ -32,6 +32,7 @@ const CARD_FIELDS = {
   tags: true,
   onShelf: true,
   createdAt: true,
+  minTier: true,
 } as const;
 
 type GetResult = { data: unknown[] };

@@ -1,6 +1,11 @@
 /** Goods listings, the home page and the goods page, read in as few database requests as possible. */
 import type { CategoryView, GoodsCard, GoodsDetail, GoodsPage, GoodsQuery, HomeData, ShopSummary } from '../../typings/api/catalogue';
+import type { MemberTier } from '../../typings/marketing/member';
+import { goodsOffers, newUserOffersFor } from '../domain/pricing/goods-offers';
 import type { Database } from '../lib/cloud';
+import { isNewCustomer, loadActivePromotions } from '../marketing/promotion-store';
+import { loadMember } from '../member/member-store';
+import { loadCheckoutSettings } from '../orders/order-settings';
 import { loadShopSettings } from '../shop/settings-store';
 import { featuredListing, goodsListing, HOME_PAGE_SIZE, pageOf } from './catalogue-query';
 import { loadCategories, loadGoods, loadGoodsListing, loadSkusOfGoods } from './catalogue-store';
@@ -68,14 +73,37 @@ export async function categoryList(db: Database, resolve: ImageResolver): Promis
   return categories.map((c) => categoryView(c, urls));
 }
 
+/** Who is asking for a goods page. An empty openid (no WeChat identity) is tier 0 and never new. */
+export interface GoodsCaller {
+  openid: string;
+  now: number;
+}
+
+async function callerTier(db: Database, caller: GoodsCaller): Promise<MemberTier> {
+  return caller.openid ? (await loadMember(db, caller.openid, caller.now)).tier : 0;
+}
+
 /**
- * The goods page of an on-shelf goods (undefined when missing or off shelf): the goods and its SKUs read at once
- * (two reads), one storage call for the images.
+ * The goods page of an on-shelf goods for the caller (undefined when missing or off shelf). Five reads at once —
+ * the goods, its SKUs, the settings (pricing rules: tiers, line floor), the caller's member account, the active
+ * promotions — plus two (in parallel: a paid order? a new-user claim?) only when a live new-user offer lists the
+ * goods; one storage call for the images. Prices for the caller come from the pricing engine's own step-1 code
+ * (server/domain/pricing/goods-offers.ts).
  */
-export async function goodsDetail(db: Database, resolve: ImageResolver, goodsId: string): Promise<GoodsDetail | undefined> {
-  const [goods, skus] = await Promise.all([loadGoods(db, goodsId), loadSkusOfGoods(db, goodsId)]);
+export async function goodsDetail(db: Database, resolve: ImageResolver, goodsId: string, caller: GoodsCaller): Promise<GoodsDetail | undefined> {
+  const [goods, skus, settings, tier, promotions] = await Promise.all([
+    loadGoods(db, goodsId),
+    loadSkusOfGoods(db, goodsId),
+    loadCheckoutSettings(db),
+    callerTier(db, caller),
+    loadActivePromotions(db, caller.now),
+  ]);
   if (!goods || !goods.onShelf) return undefined;
-  const detail = goodsDetailView(goods, skus);
+  const newUserOffers = newUserOffersFor(goods._id, promotions, caller.now);
+  const isNew = caller.openid !== '' && newUserOffers.length > 0 ? await isNewCustomer(db, caller.openid) : false;
+  const own = skus.filter((s) => s.goodsId === goods._id && s.onShelf);
+  const offers = goodsOffers({ goods, skus: own, rules: settings.pricing, promotions, tier, isNew, now: caller.now });
+  const detail = goodsDetailView(goods, skus, offers, new Map(newUserOffers.map((o) => [o._id, o.title])));
   const urls = await resolve(detail.goods.images);
   detail.goods.images = detail.goods.images.map((src) => urls.get(src) ?? src);
   return detail;

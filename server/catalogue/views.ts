@@ -2,8 +2,9 @@
  * What customers are shown of catalogue documents: goods cards, public SKUs (price and what can be bought now,
  * never the stock counters), and the goods page with its SKU picker. Pure.
  */
-import type { GoodsCard, GoodsDetail, PublicSku } from '../../typings/api/catalogue';
+import type { GoodsCard, GoodsDetail, GoodsOffers, PublicSku } from '../../typings/api/catalogue';
 import type { GoodsDoc, SkuDoc, SpecDef } from '../../typings/shop/catalogue';
+import type { GoodsOffersDecision } from '../domain/pricing/goods-offers';
 import { isPurchasable, priceRange, skuPicker, type SpecChoice } from '../domain/sku-matrix';
 
 export function toGoodsCard(g: GoodsDoc): GoodsCard {
@@ -16,6 +17,7 @@ export function toGoodsCard(g: GoodsDoc): GoodsCard {
     maxPriceFen: g.maxPriceFen,
     sales: g.sales ?? 0,
     tags: g.tags ?? [],
+    ...(g.minTier ? { minTier: g.minTier } : {}),
   };
 }
 
@@ -45,8 +47,48 @@ function matrixRank(specs: readonly SpecDef[], values: readonly string[]): numbe
   return rank;
 }
 
-/** The goods page of an on-shelf goods: its SKUs of the goods in matrix order, the picker and the prices. */
-export function goodsDetailView(goods: GoodsDoc, skus: readonly SkuDoc[]): GoodsDetail {
+/** No tier, no promotions: what a goods page says to a caller nothing applies to. */
+export const NO_OFFERS: GoodsOffersDecision = {
+  tier: 0,
+  tierName: '',
+  memberPrices: new Map(),
+  newUserPrices: new Map(),
+  memberOnly: null,
+  fullReductions: [],
+};
+
+/** A SKU with the caller's member / new-user price of one unit, when they lower it. */
+function withOfferPrices(sku: PublicSku, offers: GoodsOffersDecision): PublicSku {
+  const member = offers.memberPrices.get(sku._id);
+  const fresh = offers.newUserPrices.get(sku._id);
+  return {
+    ...sku,
+    ...(member !== undefined ? { memberPriceFen: member } : {}),
+    ...(fresh !== undefined ? { newUserPriceFen: fresh.priceFen } : {}),
+  };
+}
+
+function offersView(offers: GoodsOffersDecision, offerTitles: ReadonlyMap<string, string>): GoodsOffers {
+  const first = [...offers.newUserPrices.values()][0];
+  return {
+    tier: offers.tier,
+    tierName: offers.tierName,
+    memberOnly: offers.memberOnly,
+    newUser: first ? { offerId: first.offerId, title: offerTitles.get(first.offerId) ?? '新人专享' } : null,
+    fullReductions: offers.fullReductions,
+  };
+}
+
+/**
+ * The goods page of an on-shelf goods: its SKUs of the goods in matrix order (with the caller's member and new-user
+ * prices), the picker, the prices and the caller's offers.
+ */
+export function goodsDetailView(
+  goods: GoodsDoc,
+  skus: readonly SkuDoc[],
+  offers: GoodsOffersDecision = NO_OFFERS,
+  offerTitles: ReadonlyMap<string, string> = new Map(),
+): GoodsDetail {
   const own = skus
     .filter((s) => s.goodsId === goods._id)
     .sort((a, b) => matrixRank(goods.specs, a.specValues) - matrixRank(goods.specs, b.specValues));
@@ -64,9 +106,10 @@ export function goodsDetailView(goods: GoodsDoc, skus: readonly SkuDoc[]): Goods
       sales: goods.sales ?? 0,
       tags: goods.tags ?? [],
     },
-    skus: own.map(toPublicSku),
+    skus: own.map((s) => withOfferPrices(toPublicSku(s), offers)),
     picker: skuPicker(goods.specs ?? [], own, initialChoice(goods.specs ?? [])),
     price: priceRange(purchasable),
     totalAvailable: purchasable.reduce((n, s) => n + Math.max(0, s.stock), 0),
+    offers: offersView(offers, offerTitles),
   };
 }

@@ -5,6 +5,7 @@
 import type { ActionSpec, NoInput } from '../envelope';
 import type { CategoryDoc, PriceRange, SkuPickerState, SpecDef } from '../shop/catalogue';
 import type { Fen } from '../shop/common';
+import type { MemberTier, PaidTier } from '../marketing/member';
 import type { ShopSettings } from './shop';
 
 /** The shop facts the home page shows at the top. */
@@ -26,6 +27,8 @@ export interface GoodsCard {
   maxPriceFen: Fen;
   sales: number;
   tags: string[];
+  /** Member-only goods (会员专享): only customers of this tier or higher may buy it. Absent for everyone's goods. */
+  minTier?: PaidTier;
 }
 
 /**
@@ -61,6 +64,30 @@ export interface PublicSku {
   originalPriceFen?: Fen;
   /** Units that can be bought now (0 when off shelf or out of stock). */
   available: number;
+  /** The caller's member price of one unit (present only when their tier lowers it; the checkout charges it). */
+  memberPriceFen?: Fen;
+  /** The caller's new-user price of one unit (present only for a new customer and a live offer that lowers it). */
+  newUserPriceFen?: Fen;
+}
+
+/** A 满减 promotion that covers the goods and that the caller may use. */
+export interface GoodsFullReduction {
+  promotionId: string;
+  title: string;
+  /** Its steps, lowest threshold first: `满100减10`. */
+  texts: string[];
+}
+
+/** What the caller's tier and the shop's promotions mean for this goods, decided by the server for the caller. */
+export interface GoodsOffers {
+  /** The caller's tier (0 = not a member) and its name ('' for 0). */
+  tier: MemberTier;
+  tierName: string;
+  /** Member-only goods: the tier needed, its name, and whether the caller may buy it (checkout refuses with MEMBER_ONLY). */
+  memberOnly: { minTier: PaidTier; tierName: string; allowed: boolean } | null;
+  /** A live new-user offer lowers some SKU and the caller is new (no paid order, no new-user purchase held). */
+  newUser: { offerId: string; title: string } | null;
+  fullReductions: GoodsFullReduction[];
 }
 
 export interface GoodsDetail {
@@ -89,6 +116,8 @@ export interface GoodsDetail {
   price: PriceRange | null;
   /** Sum of `available` over the SKUs. */
   totalAvailable: number;
+  /** For the caller: member price (per SKU in `skus`), member-only lock, new-user price, 满减. */
+  offers: GoodsOffers;
 }
 
 /** The whole first screen of the home page, in one call. */
@@ -108,6 +137,9 @@ export type CatalogueActions = {
   'catalogue.categories': ActionSpec<NoInput, CategoryView[]>;
   /** A page of on-shelf goods, optionally of one category and/or matching a keyword. */
   'catalogue.goods': ActionSpec<GoodsQuery, GoodsPage>;
-  /** One on-shelf goods with its SKUs and the picker's initial state (NOT_FOUND when missing or off shelf). */
+  /**
+   * One on-shelf goods with its SKUs and the picker's initial state (NOT_FOUND when missing or off shelf), and what
+   * the caller's tier and the active promotions mean for it (`offers`, `skus[].memberPriceFen` / `newUserPriceFen`).
+   */
   'catalogue.goodsDetail': ActionSpec<{ goodsId: string }, GoodsDetail>;
 };

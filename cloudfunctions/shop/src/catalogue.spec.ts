@@ -176,7 +176,9 @@ describe('catalogue.goodsDetail', () => {
     });
     expect(detail.price).toEqual({ minPriceFen: 1800, maxPriceFen: 2200 });
     expect(detail.totalAvailable).toBe(15);
-    expect((await quotaOf(cafe.emu, invocationId)).dbReadRequests).toBe(2);
+    // goods, SKUs, settings (pricing rules), the caller's member account, the active promotions
+    expect((await quotaOf(cafe.emu, invocationId)).dbReadRequests).toBe(5);
+    expect(detail.offers).toEqual({ tier: 0, tierName: '', memberOnly: null, newUser: null, fullReductions: [] });
   });
 
   it('pre-chooses the only SKU of a goods without specs', async () => {

@@ -1,5 +1,8 @@
 // Goods page: gallery, price, description, the SKU picker popup (driven by catalogue.goodsDetail's SKUs and
 // picker), add to cart, buy now (→ the checkout page with the chosen SKU), and the customer-service button.
+// What the caller's tier and the shop's promotions mean for the goods (member price, 新人价, 满减 tags, the
+// member-only lock with buying off and a link to the member centre) come decided by the server in `detail.offers`
+// and `skus[].memberPriceFen / newUserPriceFen` (utils/goods-offers.ts only picks the texts).
 import type { GoodsDetail } from '../../../typings/api/catalogue';
 import type { SkuPickerState } from '../../../typings/shop/catalogue';
 import { addToCart } from '../../services/cart';
@@ -8,6 +11,7 @@ import { getGoodsDetail } from '../../services/catalogue';
 import { track } from '../../services/tracking';
 import { price, rangeText } from '../../utils/money';
 import { choiceText, pickerState, toggle } from '../../utils/sku-picker';
+import { goodsOfferTexts } from '../../utils/goods-offers';
 import { trackPageView } from '../../services/page-view';
 
 type Status = 'loading' | 'ready' | 'error';
@@ -32,6 +36,11 @@ Component({
     choiceText: '',
     priceText: '',
     originalPriceText: '',
+    memberPriceText: '',
+    newUserText: '',
+    fullReductionTags: [] as string[],
+    memberOnlyText: '',
+    locked: false,
     image: '',
     quantity: 1,
     maxQuantity: 1,
@@ -75,7 +84,9 @@ Component({
       const picker = pickerState(detail.goods.specs, detail.skus, choice);
       const sku = picker.skuId ? detail.skus.find((s) => s._id === picker.skuId) : undefined;
       const maxQuantity = Math.max(1, Math.min(MAX_QUANTITY, picker.available));
+      const offers = goodsOfferTexts(detail, sku ? sku._id : null);
       this.setData({
+        ...offers,
         choice,
         picker,
         choiceText: choiceText(detail.goods.specs, choice),
@@ -101,11 +112,24 @@ Component({
     },
 
     onAddToCartTap() {
+      if (this.refuseLocked()) return;
       this.setData({ pickerVisible: true, pickerMode: 'cart' });
     },
 
     onBuyNowTap() {
+      if (this.refuseLocked()) return;
       this.setData({ pickerVisible: true, pickerMode: 'buy' });
+    },
+
+    /** A member-only goods above the caller's tier: says so (the checkout would refuse it with MEMBER_ONLY). */
+    refuseLocked(): boolean {
+      if (!this.data.locked) return false;
+      wx.showToast({ title: `${this.data.memberOnlyText}，升级会员后可购买`, icon: 'none' });
+      return true;
+    },
+
+    onGoMember() {
+      wx.navigateTo({ url: '/pages/member/index' });
     },
 
     onPickerVisibleChange(e: WechatMiniprogram.CustomEvent<{ visible: boolean }>) {
@@ -144,6 +168,7 @@ Component({
     },
 
     async onConfirm(): Promise<void> {
+      if (this.refuseLocked()) return;
       const skuId = this.chosenSku();
       if (!skuId || this.data.busy) return;
       const quantity = this.data.quantity;
