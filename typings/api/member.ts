@@ -7,7 +7,7 @@ import type { ActionSpec } from '../envelope';
 import type { EpochMs, Fen } from '../shop/common';
 import type { GoodsCard } from './catalogue';
 import type { MemberTier, MemberTierDef, PaidTier } from '../marketing/member';
-import type { PointsEntryKind } from '../marketing/points';
+import type { PointsEntry } from '../marketing/points';
 import type { ShopPricingRules } from '../marketing/pricing';
 
 export interface TierView extends MemberTierDef {
@@ -45,17 +45,8 @@ export interface MemberCentre {
   pointsRules: string[];
 }
 
-export interface LedgerEntryView {
-  id: string;
-  kind: PointsEntryKind;
-  /** Signed. */
-  points: number;
-  at: EpochMs;
-  reason: string;
-  orderNo?: string;
-  /** earn: when the points expire (null = never). */
-  expiresAt?: EpochMs | null;
-}
+/** One ledger line as the points page shows it: the stored entry without its lot movements and undo links. */
+export type LedgerEntryView = Pick<PointsEntry, 'id' | 'kind' | 'points' | 'at' | 'reason' | 'orderNo' | 'expiresAt'>;
 
 export interface LedgerPage {
   entries: LedgerEntryView[];
